@@ -1,0 +1,2 @@
+// Registers every element of the library.
+import './hr-api-provider.js';

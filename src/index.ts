@@ -1,0 +1,10 @@
+// Classes, events, types and configuration. Importing this registers no element: import
+// `hr-connect-elements/define/<tag>` (or `/define/all`) for that.
+export * from './api/index.js';
+export * from './contract/index.js';
+export { HrApiProvider } from './components/hr-api-provider/hr-api-provider.js';
+export { configureHrElements, createServices, DEFAULT_BASE_URL, type HrServices, type HrServicesOptions } from './data/services.js';
+export { createQueryClient } from './data/query-client.js';
+export { hrServicesContext } from './context/services-context.js';
+export { HrAuthRequiredEvent, type HrAuthRequiredDetail } from './events/hr-auth-required.js';
+export { setLocale, getLocale, allLocales, type HrLocale } from './localize/index.js';

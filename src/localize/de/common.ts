@@ -1,0 +1,25 @@
+import { str } from '@lit/localize';
+
+export default {
+  'common.error.unknown': 'Etwas ist schiefgelaufen.',
+  'common.error.network': 'Keine Verbindung zum Server.',
+  'common.error.network.detail': 'Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.',
+  'common.error.timeout': 'Der Server hat zu lange nicht geantwortet.',
+  'common.error.tryLater': 'Versuchen Sie es gleich noch einmal.',
+  'common.error.aborted': 'Die Anfrage wurde abgebrochen.',
+  'common.error.contract': 'Der Server hat Daten gesendet, die diese Seite nicht lesen kann.',
+  'common.error.contract.detail': str`Unerwarteter Wert bei ${0}. Wenden Sie sich an den Support, wenn das bleibt.`,
+  'common.error.contract.support': 'Wenden Sie sich an den Support, wenn das bleibt.',
+  'common.error.401': 'Ihre Sitzung ist abgelaufen.',
+  'common.error.401.detail': 'Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
+  'common.error.403': 'Sie haben keine Berechtigung dafür.',
+  'common.error.403.detail': 'Bitten Sie eine Kontoinhaberin oder einen Kontoinhaber um Zugriff.',
+  'common.error.conflict': 'Jemand anderes hat das zwischenzeitlich geändert.',
+  'common.error.conflict.detail': 'Die andere Version wurde geladen. Prüfen Sie Ihre Änderungen und speichern Sie erneut.',
+  'common.error.busy': 'Der Server ist ausgelastet.',
+  'common.error.busy.detail': str`Versuchen Sie es in ${0} s erneut.`,
+  'common.error.server': 'Beim Server ist ein Problem aufgetreten.',
+  'common.error.refused': 'Die Anfrage wurde abgelehnt.',
+  'common.loading': 'Wird geladen…',
+  'common.retry': 'Erneut versuchen',
+};

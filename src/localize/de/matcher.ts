@@ -1,0 +1,6 @@
+import { str } from '@lit/localize';
+
+// Translations of the 'matcher.' ids.
+export default {
+  // (entries)
+} satisfies Record<string, string | ReturnType<typeof str>>;

@@ -1,0 +1,25 @@
+import { str } from '@lit/localize';
+
+export default {
+  'common.error.unknown': 'Er is iets misgegaan.',
+  'common.error.network': 'Geen verbinding met de server.',
+  'common.error.network.detail': 'Controleer je internetverbinding en probeer het opnieuw.',
+  'common.error.timeout': 'De server deed er te lang over om te antwoorden.',
+  'common.error.tryLater': 'Probeer het zo opnieuw.',
+  'common.error.aborted': 'Het verzoek is geannuleerd.',
+  'common.error.contract': 'De server stuurde gegevens die deze pagina niet kan lezen.',
+  'common.error.contract.detail': str`Onverwachte waarde bij ${0}. Neem contact op met support als dit blijft gebeuren.`,
+  'common.error.contract.support': 'Neem contact op met support als dit blijft gebeuren.',
+  'common.error.401': 'Je sessie is verlopen.',
+  'common.error.401.detail': 'Log opnieuw in en probeer het nog een keer.',
+  'common.error.403': 'Je hebt geen toestemming om dit te doen.',
+  'common.error.403.detail': 'Vraag een accounteigenaar om toegang.',
+  'common.error.conflict': 'Iemand anders heeft dit intussen gewijzigd.',
+  'common.error.conflict.detail': 'Hun versie is geladen. Controleer je wijzigingen en sla opnieuw op.',
+  'common.error.busy': 'De server is druk bezet.',
+  'common.error.busy.detail': str`Probeer het over ${0} s opnieuw.`,
+  'common.error.server': 'De server had een probleem.',
+  'common.error.refused': 'Het verzoek is geweigerd.',
+  'common.loading': 'Bezig met laden…',
+  'common.retry': 'Opnieuw proberen',
+};

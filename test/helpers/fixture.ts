@@ -1,0 +1,58 @@
+import { fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { startFakeBackend, type FakeBackendHandle, type StartFakeBackendOptions } from '../../mocks/browser.js';
+import { createQueryClient } from '../../src/data/query-client.js';
+import '../../src/define/hr-api-provider.js';
+import type { HrApiProvider } from '../../src/components/hr-api-provider/hr-api-provider.js';
+
+export type { FakeBackendHandle };
+
+let handle: FakeBackendHandle | undefined;
+
+/**
+ * Starts the msw fake backend once per test file and resets its state, faults and request log
+ * before each test. Call it at the top of a `describe`.
+ */
+export function useFakeBackend(options: StartFakeBackendOptions = {}): { readonly current: FakeBackendHandle } {
+  const ref = {
+    get current(): FakeBackendHandle {
+      if (!handle) throw new Error('the fake backend has not started yet');
+      return handle;
+    },
+  };
+  beforeEach(async () => {
+    handle ??= await startFakeBackend({ quiet: true, ...options });
+    await handle.reset(options);
+  });
+  return ref;
+}
+
+/**
+ * Renders `template` inside an `<hr-api-provider>` with a fresh QueryClient (fast retries), so
+ * every test starts with an empty cache. Returns the first element child of the provider.
+ */
+export async function mount<T extends Element>(template: TemplateResult, options: { headers?: () => HeadersInit } = {}): Promise<T> {
+  const queryClient = createQueryClient({ retryDelayMs: 5 });
+  const provider = await fixture<HrApiProvider>(
+    html`<hr-api-provider base-url="/api/hr" timeout="3000" .queryClient=${queryClient} .headers=${options.headers}>${template}</hr-api-provider>`,
+  );
+  const element = provider.firstElementChild as T | null;
+  if (!element) throw new Error('mount: the template rendered no element');
+  if ('updateComplete' in element) await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return element;
+}
+
+/** Waits until `predicate` holds (polling animation frames), or fails after `timeout` ms. */
+export async function until(predicate: () => unknown, message = 'condition', timeout = 4000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Text of an element's shadow root (or the element), whitespace collapsed. */
+export function textOf(element: Element): string {
+  const root = element.shadowRoot ?? element;
+  return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

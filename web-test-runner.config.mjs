@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { launchOptions } from './scripts/chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const workerPath = require.resolve('msw/mockServiceWorker.js');
+
+/** Serves msw's service worker at the root, so no generated copy is committed. */
+const mswWorker = {
+  name: 'msw-worker',
+  serve(context) {
+    if (context.path === '/mockServiceWorker.js') {
+      return { body: readFileSync(workerPath, 'utf8'), type: 'js' };
+    }
+  },
+};
+
+/** `virtual:stories` imports every stories/*.stories.ts, so a new story file is tested without registering it. */
+const storiesIndex = {
+  name: 'stories-index',
+  resolveImport({ source }) {
+    if (source === 'virtual:stories') return '/__stories-index.js';
+  },
+  serve(context) {
+    if (context.path !== '/__stories-index.js') return;
+    const files = readdirSync('stories').filter((f) => f.endsWith('.stories.ts')).sort();
+    const body = [
+      ...files.map((f, i) => `import * as s${i} from '/stories/${f}';`),
+      `export default [${files.map((f, i) => `['${f}', s${i}]`).join(', ')}];`,
+    ].join('\n');
+    return { body, type: 'js' };
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 20 * 60 * 1000,
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: launchOptions() })],
+  plugins: [
+    mswWorker,
+    storiesIndex,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <script>window.process = { env: { NODE_ENV: 'development' } };</script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
