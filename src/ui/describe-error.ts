@@ -53,7 +53,14 @@ export function describeError(error: HrApiError | null | undefined): ErrorDescri
       retryable: false,
     };
   }
-  if (status === 412 || status === 409) {
+  if (status === 409 && error.code === 'request_in_progress') {
+    return {
+      title: msg('This change is still being processed.', { id: 'common.error.inProgress' }),
+      detail: msg('Try again in a moment.', { id: 'common.error.tryLater' }),
+      retryable: true,
+    };
+  }
+  if (status === 412 || error.code === 'version_conflict') {
     return {
       title: msg('Someone else changed this in the meantime.', { id: 'common.error.conflict' }),
       detail: msg('Their version has been loaded. Review your changes and save again.', { id: 'common.error.conflict.detail' }),

@@ -14,6 +14,7 @@ export default {
   'common.error.401.detail': 'Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
   'common.error.403': 'Sie haben keine Berechtigung dafür.',
   'common.error.403.detail': 'Bitten Sie eine Kontoinhaberin oder einen Kontoinhaber um Zugriff.',
+  'common.error.inProgress': 'Diese Änderung wird noch verarbeitet.',
   'common.error.conflict': 'Jemand anderes hat das zwischenzeitlich geändert.',
   'common.error.conflict.detail': 'Die andere Version wurde geladen. Prüfen Sie Ihre Änderungen und speichern Sie erneut.',
   'common.error.busy': 'Der Server ist ausgelastet.',

@@ -14,6 +14,7 @@ export default {
   'common.error.401.detail': 'Log opnieuw in en probeer het nog een keer.',
   'common.error.403': 'Je hebt geen toestemming om dit te doen.',
   'common.error.403.detail': 'Vraag een accounteigenaar om toegang.',
+  'common.error.inProgress': 'Deze wijziging wordt nog verwerkt.',
   'common.error.conflict': 'Iemand anders heeft dit intussen gewijzigd.',
   'common.error.conflict.detail': 'Hun versie is geladen. Controleer je wijzigingen en sla opnieuw op.',
   'common.error.busy': 'De server is druk bezet.',
