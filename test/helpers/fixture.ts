@@ -1,3 +1,5 @@
+import type { EndpointName, ResponseOf } from '../../src/contract/endpoints.js';
+import type { FakeResponse } from '../../mocks/fake-backend.js';
 import { fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { startFakeBackend, type FakeBackendHandle, type StartFakeBackendOptions } from '../../mocks/browser.js';
@@ -43,3 +45,9 @@ export async function mount<T extends Element>(template: TemplateResult, options
 }
 
 export { until, textOf } from './wait.js';
+
+/** The body of a successful answer of the fake backend, typed; throws on a problem. */
+export function bodyOf<N extends EndpointName>(response: FakeResponse<N>): ResponseOf<N> {
+  if (response.status >= 400) throw new Error(`fake backend answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body as ResponseOf<N>;
+}

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed } from '../../src/components/approver-delegation-banner/dismissals.js';
+import { nextActiveIndex } from '../../src/components/approver-delegation-banner/listbox-navigation.js';
+import { addDays, defaultPeriod, localIsoDate, validatePeriod } from '../../src/components/approver-delegation-banner/period.js';
+
+const absence = { startsOn: '2026-03-02', endsOn: '2026-03-13' };
+const today = '2026-03-04';
+
+describe('approver-delegation-banner: period', () => {
+  it('adds calendar days across month and year ends', () => {
+    expect(addDays('2026-02-27', 2)).to.equal('2026-03-01');
+    expect(addDays('2025-12-31', 1)).to.equal('2026-01-01');
+    expect(addDays('2026-03-01', -1)).to.equal('2026-02-28');
+  });
+
+  it('takes the local calendar date of an instant', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).to.equal('2026-01-05');
+  });
+
+  it('prefills the rest of the absence, from today at the earliest', () => {
+    expect(defaultPeriod(absence, null, today)).to.deep.equal({ startsOn: today, endsOn: '2026-03-13' });
+    expect(defaultPeriod({ startsOn: '2026-03-10', endsOn: '2026-03-20' }, null, today)).to.deep.equal({ startsOn: '2026-03-10', endsOn: '2026-03-20' });
+    expect(defaultPeriod({ startsOn: '2026-03-10', endsOn: null }, null, today)).to.deep.equal({ startsOn: '2026-03-10', endsOn: '' });
+  });
+
+  it('prefills an existing delegation with its own period', () => {
+    expect(defaultPeriod(absence, { startsOn: '2026-03-03', endsOn: '2026-03-06' }, today)).to.deep.equal({ startsOn: '2026-03-03', endsOn: '2026-03-06' });
+  });
+
+  it('accepts a period inside the absence', () => {
+    expect(validatePeriod({ startsOn: today, endsOn: '2026-03-13' }, absence, today)).to.deep.equal({});
+  });
+
+  it('requires both dates and valid ones', () => {
+    expect(validatePeriod({ startsOn: '', endsOn: '' }, absence, today)).to.deep.equal({ startsOn: 'required', endsOn: 'required' });
+    expect(validatePeriod({ startsOn: '2026-02-30', endsOn: '2026-03-05' }, absence, today).startsOn).to.equal('invalid');
+  });
+
+  it('refuses an end before the start', () => {
+    expect(validatePeriod({ startsOn: '2026-03-08', endsOn: '2026-03-06' }, absence, today)).to.deep.equal({ endsOn: 'order' });
+  });
+
+  it('refuses dates in the past, but keeps the start of a running delegation', () => {
+    expect(validatePeriod({ startsOn: '2026-03-03', endsOn: '2026-03-06' }, absence, today)).to.deep.equal({ startsOn: 'past' });
+    expect(validatePeriod({ startsOn: '2026-03-03', endsOn: '2026-03-06' }, absence, today, { keepStart: '2026-03-03' })).to.deep.equal({});
+    expect(validatePeriod({ startsOn: today, endsOn: '2026-03-03' }, absence, today)).to.deep.equal({ endsOn: 'past' });
+  });
+
+  it('keeps the period within the absence plus the margin', () => {
+    const future = { startsOn: '2026-03-10', endsOn: '2026-03-13' };
+    expect(validatePeriod({ startsOn: '2026-03-09', endsOn: '2026-03-14' }, future, today, { marginDays: 1 })).to.deep.equal({});
+    expect(validatePeriod({ startsOn: '2026-03-08', endsOn: '2026-03-13' }, future, today, { marginDays: 1 })).to.deep.equal({ startsOn: 'beforeAbsence' });
+    expect(validatePeriod({ startsOn: '2026-03-10', endsOn: '2026-03-15' }, future, today, { marginDays: 1 })).to.deep.equal({ endsOn: 'afterAbsence' });
+    expect(validatePeriod({ startsOn: '2026-03-15', endsOn: '2026-03-16' }, future, today, { marginDays: 1 }).startsOn).to.equal('afterAbsence');
+  });
+
+  it('puts no upper bound on an open-ended absence', () => {
+    expect(validatePeriod({ startsOn: '2026-03-10', endsOn: '2027-01-01' }, { startsOn: '2026-03-10', endsOn: null }, today)).to.deep.equal({});
+  });
+});
+
+describe('approver-delegation-banner: dismissals', () => {
+  const key = 'test-delegation-dismissals';
+  afterEach(() => localStorage.removeItem(key));
+
+  it('remembers dismissed absences under the key', () => {
+    expect([...readDismissed(key)]).to.deep.equal([]);
+    rememberDismissed(key, 'abs-1');
+    rememberDismissed(key, 'abs-2');
+    rememberDismissed(key, 'abs-1');
+    expect([...readDismissed(key)].sort()).to.deep.equal(['abs-1', 'abs-2']);
+    expect([...readDismissed(DEFAULT_STORAGE_KEY)]).to.not.include('abs-1');
+  });
+
+  it('treats a broken entry as none', () => {
+    localStorage.setItem(key, '{not json');
+    expect(readDismissed(key).size).to.equal(0);
+    localStorage.setItem(key, JSON.stringify(['abs-1', 3, null]));
+    expect([...readDismissed(key)]).to.deep.equal(['abs-1']);
+  });
+
+  it('keeps the list bounded', () => {
+    for (let i = 0; i < 205; i++) rememberDismissed(key, `abs-${i}`);
+    const ids = readDismissed(key);
+    expect(ids.size).to.equal(200);
+    expect(ids.has('abs-0')).to.equal(false);
+    expect(ids.has('abs-204')).to.equal(true);
+  });
+});
+
+describe('approver-delegation-banner: listbox navigation', () => {
+  it('moves with the arrows and wraps', () => {
+    expect(nextActiveIndex('ArrowDown', -1, 3)).to.equal(0);
+    expect(nextActiveIndex('ArrowDown', 2, 3)).to.equal(0);
+    expect(nextActiveIndex('ArrowUp', 0, 3)).to.equal(2);
+    expect(nextActiveIndex('ArrowUp', -1, 3)).to.equal(2);
+    expect(nextActiveIndex('ArrowUp', 2, 3)).to.equal(1);
+  });
+
+  it('jumps by a page without leaving the list', () => {
+    expect(nextActiveIndex('PageDown', 0, 25, 10)).to.equal(10);
+    expect(nextActiveIndex('PageDown', 20, 25, 10)).to.equal(24);
+    expect(nextActiveIndex('PageUp', 5, 25, 10)).to.equal(0);
+  });
+
+  it('has no active option in an empty list and ignores other keys', () => {
+    expect(nextActiveIndex('ArrowDown', -1, 0)).to.equal(-1);
+    expect(nextActiveIndex('a', 1, 3)).to.equal(null);
+  });
+});
