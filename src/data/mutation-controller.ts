@@ -144,6 +144,11 @@ export class MutationController<N extends EndpointName> implements ReactiveContr
     return promise;
   }
 
+  /** The write with this Idempotency-Key under way anywhere on the page, e.g. to re-attach after a re-mount. */
+  pending(idempotencyKey: string): Promise<ResponseOf<N>> | undefined {
+    return this.#services.value.writes.get(`${this.#endpoint}:${idempotencyKey}`) as Promise<ResponseOf<N>> | undefined;
+  }
+
   reset(): void {
     this.#sensitiveError = null;
     this.#observer?.reset();
