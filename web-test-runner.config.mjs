@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { launchOptions } from './scripts/chromium.mjs';
@@ -25,12 +26,39 @@ const storiesIndex = {
   },
   serve(context) {
     if (context.path !== '/__stories-index.js') return;
-    const files = readdirSync('stories').filter((f) => f.endsWith('.stories.ts')).sort();
+    const dir = new URL('./stories/', import.meta.url);
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.stories.ts')).sort() : [];
     const body = [
       ...files.map((f, i) => `import * as s${i} from '/stories/${f}';`),
       `export default [${files.map((f, i) => `['${f}', s${i}]`).join(', ')}];`,
     ].join('\n');
     return { body, type: 'js' };
+  },
+};
+
+/**
+ * `storybook/test` (used by play functions) is CommonJS inside (aria-query, …): serve it
+ * pre-bundled as one ES module so stories run here as they do in Storybook.
+ */
+const storybookTest = {
+  name: 'storybook-test',
+  bundle: undefined,
+  resolveImport({ source }) {
+    if (source === 'storybook/test') return '/__storybook-test.js';
+  },
+  async serve(context) {
+    if (context.path !== '/__storybook-test.js') return;
+    this.bundle ??= build({
+      entryPoints: [require.resolve('storybook/test')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'error',
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }).then((result) => result.outputFiles[0].text);
+    return { body: await this.bundle, type: 'js' };
   },
 };
 
@@ -44,6 +72,7 @@ export default {
   plugins: [
     mswWorker,
     storiesIndex,
+    storybookTest,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

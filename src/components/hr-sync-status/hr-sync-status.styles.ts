@@ -25,6 +25,11 @@ export const styles = css`
     min-inline-size: 0;
   }
 
+  .card.wide {
+    grid-column: 1 / -1;
+    overflow-x: auto;
+  }
+
   .heading {
     font-size: var(--_font-size-large);
     font-weight: 600;
@@ -93,6 +98,7 @@ export const styles = css`
 
   th,
   td {
+    overflow-wrap: anywhere;
     text-align: start;
     padding: var(--_space-2);
     border-block-end: 1px solid var(--_border);

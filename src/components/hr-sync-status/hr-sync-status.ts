@@ -372,7 +372,7 @@ export class HrSyncStatus extends LitElement {
         </tbody>
       </table>`;
     }
-    return html`<article class="card" part="card" aria-labelledby="leavers-heading">
+    return html`<article class="card wide" part="card" aria-labelledby="leavers-heading">
       ${this.#heading(msg('Upcoming deactivations', { id: 'sync.deactivations' }), 'leavers-heading')}
       <p class="hint">${msg('Users are deactivated automatically after their last working day and the grace period.', { id: 'sync.deactivations.explain' })}</p>
       ${content}
