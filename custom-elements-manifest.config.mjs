@@ -45,6 +45,7 @@ export default {
     'src/**/*.spec.ts',
     'src/**/*.stories.ts',
     'src/localize/*/**',
+    'src/types/**',
   ],
   outdir: '.',
   litelement: true,

@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { launchOptions } from './scripts/chromium.mjs';
+import { prebundleFrameworks } from './test/hosts/prebundle.mjs';
 
 const require = createRequire(import.meta.url);
 const workerPath = require.resolve('msw/mockServiceWorker.js');
@@ -70,6 +71,7 @@ export default {
   testsFinishTimeout: 20 * 60 * 1000,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: launchOptions() })],
   plugins: [
+    prebundleFrameworks(),
     mswWorker,
     storiesIndex,
     storybookTest,
