@@ -8,38 +8,56 @@ import { endpointKey } from './query-keys.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+export interface SyncRunOptions {
+  /** How often a running sync is polled, in ms. Default 500. */
+  pollMs?: number;
+  /** The connection's last sync: when it is running, it is followed too (someone else started it). */
+  lastSync?: () => SyncRun | null | undefined;
+}
+
 /**
- * "Sync now": starts a sync run once (joining one already starting) and follows it until it
- * ends, then refreshes the connection and everything the sync may have changed.
+ * "Sync now": starts a sync run (joining one already starting), follows it until it ends, then
+ * refreshes the connection and everything a sync may have changed.
  */
 export class SyncRunController implements ReactiveController {
   readonly #services: ServicesController;
   readonly #start: MutationController<'startSync'>;
-  readonly #run: QueryController<'getSyncRun'>;
-  #runId: string | null = null;
-  #key = newIdempotencyKey();
+  readonly #poll: QueryController<'getSyncRun'>;
+  readonly #lastSync: () => SyncRun | null | undefined;
+  #startedId: string | null = null;
   #settled: string | null = null;
+  #error: HrApiError | null = null;
 
-  constructor(host: Host, services: ServicesController, options: { pollMs?: number } = {}) {
+  constructor(host: Host, services: ServicesController, options: SyncRunOptions = {}) {
     this.#services = services;
+    this.#lastSync = options.lastSync ?? (() => undefined);
     this.#start = new MutationController(host, 'startSync', services);
-    this.#run = new QueryController(
+    this.#poll = new QueryController(
       host,
-      () => ({
-        endpoint: 'getSyncRun',
-        params: { runId: this.#runId ?? '' },
-        enabled: this.#runId !== null,
-        staleTime: 0,
-        refetchInterval: this.#runId && this.run?.status === 'running' ? (options.pollMs ?? 500) : false,
-      }),
+      () => {
+        const runId = this.#followedId();
+        return {
+          endpoint: 'getSyncRun',
+          params: { runId: runId ?? '' },
+          enabled: runId !== null,
+          staleTime: 0,
+          refetchInterval: runId && this.run?.status === 'running' ? (options.pollMs ?? 500) : false,
+        };
+      },
       services,
     );
     host.addController(this);
   }
 
+  #followedId(): string | null {
+    if (this.#startedId) return this.#startedId;
+    const last = this.#lastSync();
+    return last?.status === 'running' ? last.id : null;
+  }
+
   hostUpdate(): void {
     const run = this.run;
-    if (run && run.status !== 'running' && this.#settled !== run.id) {
+    if (run && run.status !== 'running' && this.#settled !== run.id && run.id === this.#followedId()) {
       this.#settled = run.id;
       const client = this.#services.value.queryClient;
       for (const endpoint of ['getConnection', 'getSyncNotices', 'getTeamMapping', 'getUserLinks', 'listInviteCandidates'] as const) {
@@ -48,31 +66,46 @@ export class SyncRunController implements ReactiveController {
     }
   }
 
-  /** The run this element started, as last polled. */
+  /** The run being followed, as last polled; else the connection's last sync. */
   get run(): SyncRun | undefined {
-    return this.#run.data ?? this.#start.result?.data;
+    const id = this.#followedId();
+    const polled = this.#poll.data;
+    if (id && polled?.id === id) return polled;
+    const started = this.#start.result?.data;
+    if (id && started?.id === id) return started;
+    return this.#lastSync() ?? undefined;
   }
 
   get running(): boolean {
     return this.#start.isPending || this.run?.status === 'running';
   }
 
+  /** The run started from this element (for "Sync finished" announcements). */
+  get startedId(): string | null {
+    return this.#startedId;
+  }
+
   get error(): HrApiError | null {
-    return this.#start.error ?? this.#run.error;
+    return this.#error ?? this.#poll.error;
   }
 
+  /** Starts a sync; rejects with HrApiError (also kept in `error`). */
   async start(): Promise<void> {
-    const run = await this.#start.mutate({ idempotencyKey: this.#key });
-    this.#key = newIdempotencyKey();
-    this.#runId = run.id;
-    this.#settled = run.status === 'running' ? null : run.id;
+    if (this.running) return;
+    this.#error = null;
+    try {
+      const run = await this.#start.mutate({ idempotencyKey: newIdempotencyKey() });
+      this.#startedId = run.id;
+      this.#settled = run.status === 'running' ? null : run.id;
+    } catch (error) {
+      this.#error = error as HrApiError;
+      throw error;
+    }
   }
 
-  /** Follows a run someone else started (e.g. the connection's lastSync while running). */
-  follow(runId: string): void {
-    if (this.#runId !== runId) {
-      this.#runId = runId;
-      this.#settled = null;
-    }
+  /** Forgets the run started here (e.g. after disconnecting). */
+  forget(): void {
+    this.#startedId = null;
+    this.#error = null;
   }
 }

@@ -4,7 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import type { HrApiError } from '../../api/errors.js';
 import type { Connection, CredentialField, Provider, SyncRun } from '../../contract/index.js';
 import { MutationController, newIdempotencyKey } from '../../data/mutation-controller.js';
-import { QueryController, type QueryInput } from '../../data/query-controller.js';
+import { QueryController } from '../../data/query-controller.js';
+import { SyncRunController } from '../../data/sync-run-controller.js';
 import { ServicesController } from '../../data/services-controller.js';
 import type { HrServices } from '../../data/services.js';
 import { HrCancelEvent } from '../../events/hr-cancel.js';
@@ -91,23 +92,9 @@ export class HrConnectWizard extends LitElement {
   readonly #services = new ServicesController(this);
   readonly #connection = new QueryController(this, () => ({ endpoint: 'getConnection' }), this.#services);
   readonly #providers = new QueryController(this, () => ({ endpoint: 'listProviders' }), this.#services);
-  readonly #syncRun: QueryController<'getSyncRun'> = new QueryController(
-    this,
-    (): QueryInput<'getSyncRun'> => {
-      const runId = this.#pollRunId();
-      return {
-        endpoint: 'getSyncRun',
-        params: { runId: runId ?? '' },
-        enabled: runId !== null,
-        staleTime: 0,
-        refetchInterval: this.#syncRun?.data?.status === 'running' ? SYNC_POLL_MS : false,
-      };
-    },
-    this.#services,
-  );
+  readonly #sync = new SyncRunController(this, this.#services, { pollMs: SYNC_POLL_MS, lastSync: () => this.#connection?.data?.lastSync });
   readonly #connect = new MutationController(this, 'connect', this.#services, { sensitive: true });
   readonly #disconnect = new MutationController(this, 'disconnect', this.#services);
-  readonly #startSync = new MutationController(this, 'startSync', this.#services);
 
   /**
    * Preselects the HR system by its id (e.g. `personio`) and skips the choice. Ignored when the
@@ -133,8 +120,6 @@ export class HrConnectWizard extends LitElement {
   @state() private _connected: Connection | null = null;
   @state() private _confirmingDisconnect = false;
   @state() private _disconnectError: HrApiError | null = null;
-  @state() private _runId: string | null = null;
-  @state() private _syncError: HrApiError | null = null;
 
   /** Secret field values: only here and in the one connect request. Never state, never a draft. */
   readonly #secrets = new Map<string, string>();
@@ -201,12 +186,6 @@ export class HrConnectWizard extends LitElement {
 
   get #currentProvider(): Provider | undefined {
     return this.#providers.data?.items.find((p) => p.id === this._providerId);
-  }
-
-  #pollRunId(): string | null {
-    if (this._runId) return this._runId;
-    const last = this.#connection?.data?.lastSync;
-    return last?.status === 'running' ? last.id : null;
   }
 
   // --- drafts --------------------------------------------------------------------------------
@@ -459,16 +438,9 @@ export class HrConnectWizard extends LitElement {
   }
 
   #syncNow(): void {
-    if (this.#startSync.isPending || this.#syncRun.data?.status === 'running') return;
-    this._syncError = null;
-    this.#startSync.mutate({ idempotencyKey: newIdempotencyKey() }).then(
-      (run) => {
-        this._runId = run.id;
-      },
-      (error: HrApiError) => {
-        this._syncError = error;
-      },
-    );
+    this.#sync.start().catch(() => {
+      // shown from the controller's error
+    });
   }
 
   #openDisconnect(): void {
@@ -495,7 +467,7 @@ export class HrConnectWizard extends LitElement {
     this.#disconnect.mutate({}).then(
       () => {
         this._confirmingDisconnect = false;
-        this._runId = null;
+        this.#sync.forget();
         this.#resetFlow();
         this.#focusAfterUpdate = null;
         this.#focusWhenDisconnected = true;
@@ -811,9 +783,8 @@ export class HrConnectWizard extends LitElement {
   #renderConnection(connection: Connection): TemplateResult {
     const name = connection.providerName ?? connection.providerId ?? '';
     const provider = this.#providers.data?.items.find((p) => p.id === connection.providerId);
-    const polled = this.#syncRun.data;
-    const run = polled && polled.id === this.#pollRunId() ? polled : connection.lastSync;
-    const running = run?.status === 'running' || this.#startSync.isPending;
+    const run = this.#sync.run ?? connection.lastSync;
+    const running = this.#sync.running;
     const missing = scopeLabels(connection.missingScopes, provider?.scopes);
     return html`<section class="step" part="connection">
       <div class="title-row">${this.#renderHeading(msg(str`HR system: ${name}`, { id: 'wizard.connection.heading' }))} ${this.#statusBadge(connection)}</div>
@@ -875,7 +846,7 @@ export class HrConnectWizard extends LitElement {
           : nothing}
         <div role="status" class="hint">${this.#syncAnnouncement(run, running)}</div>
       </div>
-      ${this._syncError ? errorState(this._syncError, () => this.#syncNow()) : nothing}
+      ${this.#sync.error ? errorState(this.#sync.error, () => this.#syncNow()) : nothing}
       <div class="actions" part="actions">
         <button class="button primary" type="button" aria-disabled=${running ? 'true' : 'false'} @click=${this.#syncNow}>
           ${running ? msg('Syncing…', { id: 'wizard.sync.syncing' }) : msg('Sync now', { id: 'wizard.sync.now' })}
@@ -905,7 +876,7 @@ export class HrConnectWizard extends LitElement {
         : msg('Sync running…', { id: 'wizard.sync.progressUnknown' });
     }
     if (running) return msg('Starting sync…', { id: 'wizard.sync.starting' });
-    if (this._runId && run?.id === this._runId) return msg(str`Sync finished: ${this.#syncResult(run)}.`, { id: 'wizard.sync.finished' });
+    if (run && run.id === this.#sync.startedId) return msg(str`Sync finished: ${this.#syncResult(run)}.`, { id: 'wizard.sync.finished' });
     return '';
   }
 

@@ -62,7 +62,7 @@ export class HrSyncStatus extends LitElement {
     () => ({ endpoint: 'getOffboardingSettings', enabled: this.#isConnected() }),
     this.#services,
   );
-  readonly #sync = new SyncRunController(this, this.#services);
+  readonly #sync = new SyncRunController(this, this.#services, { lastSync: () => this.#connection.data?.lastSync });
   readonly #markSeen = new MutationController(this, 'markNewHiresSeen', this.#services);
   readonly #deactivate = new MutationController(this, 'deactivateNow', this.#services);
   readonly #keepActive = new MutationController(this, 'setKeepActive', this.#services);
@@ -208,7 +208,7 @@ export class HrSyncStatus extends LitElement {
 
   #renderHealth(connection: Connection): TemplateResult {
     const provider: Provider | undefined = this.#providers.data?.items.find((p) => p.id === connection.providerId);
-    const run: SyncRun | null = this.#sync.run ?? connection.lastSync;
+    const run: SyncRun | null = this.#sync.run ?? null;
     const now = this.now ?? new Date();
     const scopeLabel = (id: string) => provider?.scopes.find((s) => s.id === id);
     return html`<article class="card" part="card" aria-labelledby="health-heading">
