@@ -125,21 +125,23 @@ async function main(): Promise<void> {
   const status = mount('slot-sync-status', 'hr-sync-status');
   const wizard = mount('slot-wizard', 'hr-connect-wizard', { provider: 'personio' });
   const mapper = mount('slot-team-mapper', 'team-mapper', { 'storage-key': 'hr-demo' });
-  mount('slot-employee-matcher', 'employee-matcher');
+  const matcher = mount('slot-employee-matcher', 'employee-matcher');
   const invites = mount('slot-invite-list', 'hr-invite-list', { 'app-name': 'Acme Spend', 'sync-url': '' });
 
   // Host routing: each element says what the admin wants next; the host page decides where.
-  const scrollTo = (element: HTMLElement) => element.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  status.addEventListener('hr-reconnect-requested', () => scrollTo(wizard));
+  const show = (tab: 'users' | 'teams' | 'hr-software', element: HTMLElement) => {
+    document.getElementById(`tab-${tab}`)?.click();
+    element.scrollIntoView({ block: 'start' });
+  };
+  status.addEventListener('hr-reconnect-requested', () => show('hr-software', wizard));
   status.addEventListener('hr-new-hires-requested', () => {
     (invites as HTMLElement & { showNewHires?: () => void }).showNewHires?.();
-    scrollTo(invites);
+    show('users', invites);
   });
-  invites.addEventListener('hr-map-team-requested', () => scrollTo(mapper));
+  invites.addEventListener('hr-map-team-requested', () => show('teams', mapper));
   wizard.addEventListener('hr-next-step', (event) => {
-    const target = { 'map-teams': 'slot-team-mapper', 'link-users': 'slot-employee-matcher', invite: 'slot-invite-list' }[event.detail.step];
-    const element = document.getElementById(target);
-    if (element) scrollTo(element);
+    const [tab, element] = ({ 'map-teams': ['teams', mapper], 'link-users': ['users', matcher], invite: ['users', invites] } as const)[event.detail.step];
+    show(tab, element);
   });
   document.addEventListener('hr-auth-required', (event) => {
     const message = event.detail.status === 401 ? 'Your session expired (demo: nothing to refresh).' : 'You lack a permission (demo).';
