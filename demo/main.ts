@@ -3,6 +3,7 @@
 import { startFakeBackend, type FakeBackendHandle, type StartFakeBackendOptions } from '../mocks/browser.js';
 import type { FaultKind } from '../mocks/faults.js';
 import type { SeedSize } from '../mocks/seed.js';
+import type { HrInviteList } from '../src/components/hr-invite-list/hr-invite-list.js';
 import { configureHrElements } from '../src/data/services.js';
 import '../src/define/all.js';
 import { setLocale } from '../src/localize/index.js';
@@ -135,7 +136,7 @@ async function main(): Promise<void> {
   };
   status.addEventListener('hr-reconnect-requested', () => show('hr-software', wizard));
   status.addEventListener('hr-new-hires-requested', () => {
-    (invites as HTMLElement & { showNewHires?: () => void }).showNewHires?.();
+    (invites as HrInviteList).showFilter({ newHires: true });
     show('users', invites);
   });
   invites.addEventListener('hr-map-team-requested', () => show('teams', mapper));

@@ -96,8 +96,9 @@ export class QueryController<N extends EndpointName> extends ObserverController<
           .request(input.endpoint, { params: input.params, query: input.query, signal } as never)
           .then((response) => response.data as ResponseOf<N>),
       enabled: input.enabled ?? true,
-      staleTime: input.staleTime,
-      refetchInterval: input.refetchInterval,
+      // Only what the input sets: an undefined option would override the client's defaults.
+      ...(input.staleTime !== undefined && { staleTime: input.staleTime }),
+      ...(input.refetchInterval !== undefined && { refetchInterval: input.refetchInterval }),
     };
   }
 
@@ -168,7 +169,7 @@ export class InfiniteQueryController<N extends EndpointName> extends ObserverCon
       initialPageParam: null,
       getNextPageParam: (last: ResponseOf<N>) => (last as { nextCursor?: string | null }).nextCursor ?? undefined,
       enabled: input.enabled ?? true,
-      staleTime: input.staleTime,
+      ...(input.staleTime !== undefined && { staleTime: input.staleTime }),
     };
   }
 
