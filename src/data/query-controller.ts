@@ -27,6 +27,12 @@ export interface QueryInput<N extends EndpointName> {
 
 export type QueryResult<N extends EndpointName> = QueryObserverResult<ResponseOf<N>, HrApiError>;
 
+/**
+ * Failures already reported, page-wide: elements sharing a query share its error object, so one
+ * refused request fires one `hr-auth-required`, from the first element that sees it.
+ */
+const reportedFailures = new WeakSet<object>();
+
 /** Dispatches `hr-auth-required` once per 401/403 failure. */
 function reportAuth(host: HTMLElement, error: HrApiError | null, seen: WeakSet<object>): void {
   if (!error || !error.isAuth || seen.has(error)) return;
@@ -38,7 +44,7 @@ abstract class ObserverController<Result> implements ReactiveController {
   protected readonly host: Host;
   protected readonly services: ServicesController;
   #unsubscribe: (() => void) | undefined;
-  #reported = new WeakSet<object>();
+  #releaseWhenIdle = false;
 
   constructor(host: Host, services?: ServicesController) {
     this.host = host;
@@ -46,7 +52,7 @@ abstract class ObserverController<Result> implements ReactiveController {
     host.addController(this);
     this.services.onChange(() => {
       if (!this.#unsubscribe) return;
-      this.hostDisconnected();
+      this.#release();
       this.hostConnected();
     });
   }
@@ -54,19 +60,40 @@ abstract class ObserverController<Result> implements ReactiveController {
   protected abstract subscribe(services: HrServices, onResult: (result: Result) => void): () => void;
   protected abstract update(): void;
   protected abstract errorOf(result: Result): HrApiError | null;
+  protected abstract isFetching(): boolean;
 
   hostConnected(): void {
+    if (this.#releaseWhenIdle) {
+      // Back before its request settled: still subscribed.
+      this.#releaseWhenIdle = false;
+      return;
+    }
     this.#unsubscribe = this.subscribe(this.services.value, (result) => {
-      reportAuth(this.host, this.errorOf(result), this.#reported);
+      if (this.#releaseWhenIdle) {
+        if (!this.isFetching()) this.#release();
+        return;
+      }
+      reportAuth(this.host, this.errorOf(result), reportedFailures);
       this.host.requestUpdate();
     });
   }
 
   hostUpdate(): void {
-    if (this.#unsubscribe) this.update();
+    if (this.#unsubscribe && !this.#releaseWhenIdle) this.update();
   }
 
+  /**
+   * Releases the subscription; while its request is under way, only once that settles: releasing
+   * the last observer aborts the request, and a re-mount (same or new element) would send it again
+   * instead of joining it.
+   */
   hostDisconnected(): void {
+    if (this.#unsubscribe && this.isFetching()) this.#releaseWhenIdle = true;
+    else this.#release();
+  }
+
+  #release(): void {
+    this.#releaseWhenIdle = false;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -118,6 +145,10 @@ export class QueryController<N extends EndpointName> extends ObserverController<
 
   protected errorOf(result: QueryResult<N>) {
     return result.error;
+  }
+
+  protected isFetching(): boolean {
+    return this.#observer?.getCurrentResult().isFetching ?? false;
   }
 
   /** The current result; `undefined` before the element first connected. */
@@ -189,6 +220,10 @@ export class InfiniteQueryController<N extends EndpointName> extends ObserverCon
 
   protected errorOf(result: InfiniteResult<N>) {
     return result.error;
+  }
+
+  protected isFetching(): boolean {
+    return this.#observer?.getCurrentResult().isFetching ?? false;
   }
 
   get result(): InfiniteResult<N> | undefined {

@@ -441,8 +441,9 @@ export class ApproverDelegationBanner extends LitElement {
   #onSaveError(error: HrApiError): void {
     const form = this._form;
     if (!form) return;
-    if (error.status === 409) {
+    if (error.status === 409 && error.code !== 'request_in_progress') {
       // Another admin covered (or ended) this absence meanwhile: show theirs instead of the form.
+      // (request_in_progress is this same write, still being processed: keep the form to retry it.)
       this._form = null;
       this._cardError = { absenceId: form.absenceId, error };
       void this.#absences.refetch();

@@ -406,8 +406,11 @@ export class HrConnectWizard extends LitElement {
         this.dispatchEvent(new HrConnectedEvent({ providerId: connection.providerId ?? providerId, providerName: name, status: connection.status }));
       },
       (error: HrApiError) => {
-        // A transient failure may be retried as the same write; a refusal needs new input and a new key.
-        const keep = error.isTransient ? key : null;
+        // Retrying the same input is the same write, so it keeps its key: the first attempt may have
+        // been applied (lost or unreadable answer, still in progress). A refusal of the input itself
+        // needs new input and a new key.
+        const refused = error.kind === 'http' && (error.status === 400 || error.status === 422 || (error.status === 409 && error.code !== 'request_in_progress'));
+        const keep = refused ? null : key;
         const draft = services.drafts.get<WizardDraft>(draftKey);
         if (draft) services.drafts.set<WizardDraft>(draftKey, { ...draft, submitting: false, idempotencyKey: keep });
         if (!this.isConnected) return;

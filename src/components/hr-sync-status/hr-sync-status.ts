@@ -168,6 +168,16 @@ export class HrSyncStatus extends LitElement {
       const error = this.#saveSettings.error;
       if (error?.status === 412) {
         await this.#settings.refetch();
+        const current = this.#settings.data;
+        const body = { enabled: this._draft?.enabled, graceDays };
+        if (current && current.enabled === body.enabled && current.graceDays === body.graceDays) {
+          // What is saved now is what the admin asked for (e.g. an earlier attempt went through but
+          // its answer was lost): done, nothing to resolve and nothing to write again.
+          this._draft = null;
+          this._settingsMessage = { kind: 'saved', text: msg('Settings saved.', { id: 'sync.settings.saved' }) };
+          this.dispatchEvent(new HrOffboardingSavedEvent({ enabled: current.enabled, graceDays: current.graceDays }));
+          return;
+        }
         this._settingsMessage = {
           kind: 'conflict',
           text: msg('Another admin changed these settings. Their version is shown below your changes; save again to keep yours.', {
