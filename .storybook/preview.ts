@@ -96,6 +96,8 @@ const preview: Preview = {
           { value: 'en', title: 'English' },
           { value: 'de', title: 'Deutsch' },
           { value: 'nl', title: 'Nederlands' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
         ],
         dynamicTitle: true,
       },

@@ -82,7 +82,7 @@ function scenarioPanel(scenario: Scenario, onChange: (next: Scenario) => void, o
     ],
     (fault) => ({ ...scenario, fault: fault as Scenario['fault'] }),
   );
-  select('Language', scenario.locale, [['en', 'English'], ['de', 'Deutsch'], ['nl', 'Nederlands']], (locale) => ({ ...scenario, locale }));
+  select('Language', scenario.locale, [['en', 'English'], ['de', 'Deutsch'], ['nl', 'Nederlands'], ['fr', 'Français'], ['es', 'Español']], (locale) => ({ ...scenario, locale }));
 
   const reset = document.createElement('button');
   reset.type = 'button';

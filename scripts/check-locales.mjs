@@ -1,10 +1,10 @@
-// Checks that every msg() in src/ has an explicit id and that the de and nl catalogs hold
+// Checks that every msg() in src/ has an explicit id and that the catalog of every LOCALES entry holds
 // exactly the ids in use. Usage: node scripts/check-locales.mjs [projectRoot]
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LOCALES = ['de', 'nl'];
+export const LOCALES = ['de', 'nl', 'fr', 'es'];
 
 const identChar = /[\w$]/;
 
@@ -204,6 +204,6 @@ if (isMain) {
     for (const problem of problems) console.error(`  ${problem}`);
     process.exitCode = 1;
   } else {
-    console.log(`check-locales: ${ids.length} id(s), complete in ${LOCALES.join(' and ')}`);
+    console.log(`check-locales: ${ids.length} id(s), complete in ${LOCALES.slice(0, -1).join(', ')} and ${LOCALES.at(-1)}`);
   }
 }

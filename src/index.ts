@@ -7,7 +7,7 @@ export { configureHrElements, createServices, DEFAULT_BASE_URL, type HrServices,
 export { createQueryClient } from './data/query-client.js';
 export { hrServicesContext } from './context/services-context.js';
 export { HrAuthRequiredEvent, type HrAuthRequiredDetail } from './events/hr-auth-required.js';
-export { setLocale, getLocale, allLocales, type HrLocale } from './localize/index.js';
+export { setLocale, getLocale, setTranslations, resolveLocale, allLocales, type HrLocale, type HrTranslation } from './localize/index.js';
 export * from './components/hr-sync-status/index.js';
 export * from './components/employee-matcher/index.js';
 export * from './components/hr-connect-wizard/index.js';

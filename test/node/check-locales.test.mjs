@@ -51,13 +51,15 @@ describe('check-locales', () => {
     write('src/components/fixture-el/fixture-el.ts', element);
     write('src/localize/de/fixture.ts', catalog('Hallo', 'Hallo'));
     write('src/localize/nl/fixture.ts', catalog('Hallo', 'Hoi'));
+    write('src/localize/fr/fixture.ts', catalog('Bonjour', 'Salut'));
+    write('src/localize/es/fixture.ts', catalog('Hola', 'Hola'));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('passes when both catalogs are complete', () => {
+  it('passes when every catalog is complete', () => {
     const { status, output } = check();
     assert.equal(status, 0, output);
-    assert.match(output, /2 id\(s\)/);
+    assert.match(output, /2 id\(s\), complete in de, nl, fr and es/);
   });
 
   it('fails on a string missing from one locale', () => {
@@ -69,6 +71,16 @@ describe('check-locales', () => {
     assert.equal(status, 1, output);
     assert.match(output, /nl: 1 missing id\(s\):\n\s+fixture\.greeting/);
     assert.doesNotMatch(output, /de: .*missing/);
+  });
+
+  it('fails when the French catalog lacks an id, or the Spanish one is missing', () => {
+    write('src/localize/fr/fixture.ts', "export default {\n  'fixture.greeting': 'Salut',\n};\n");
+    rmSync(join(root, 'src/localize/es'), { recursive: true });
+    const { status, output } = check();
+    assert.equal(status, 1, output);
+    assert.match(output, /fr: 1 missing id\(s\):\n\s+fixture\.hello/);
+    assert.match(output, /es: 2 missing id\(s\)/);
+    assert.doesNotMatch(output, /(de|nl): .*missing/);
   });
 
   it('fails on a msg() without an explicit id, naming file and line', () => {

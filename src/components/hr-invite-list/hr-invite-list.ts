@@ -4,7 +4,6 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { HrApiError } from '../../api/errors.js';
 import type {
   CreateInvitationsResponse,
@@ -20,7 +19,7 @@ import { HrInvitationsSentEvent } from '../../events/hr-invitations-sent.js';
 import { HrMapTeamRequestedEvent } from '../../events/hr-map-team-requested.js';
 import { HrSelectionChangeEvent } from '../../events/hr-selection-change.js';
 import { formatDate, formatNumber, formatPercent } from '../../localize/format.js';
-import { getLocale } from '../../localize/index.js';
+import { localeKey } from '../../localize/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { describeError, emptyState, errorState, loadingState } from '../../ui/index.js';
 import { HEADER_HEIGHT, ROW_HEIGHT, styles } from './hr-invite-list.styles.js';
@@ -545,7 +544,7 @@ export class HrInviteList extends LitElement {
       </div>`;
     }
     return html`<div class="base" part="base">
-      ${guard([this.#pages[0]?.facets, this.filter, this.searchText, getLocale()], () => this.#renderToolbar())} ${this.#renderSelectionBar()} ${this.#renderNotice()} ${this.#renderConfirm()} ${this.#renderResults()}
+      ${guard([this.#pages[0]?.facets, this.filter, this.searchText, localeKey()], () => this.#renderToolbar())} ${this.#renderSelectionBar()} ${this.#renderNotice()} ${this.#renderConfirm()} ${this.#renderResults()}
       ${this.#renderList()}
     </div>`;
   }
@@ -840,7 +839,8 @@ export class HrInviteList extends LitElement {
           <div role="columnheader" aria-colindex="8"><span class="visually-hidden">${msg('Actions', { id: 'invite.col.actions' })}</span></div>
         </div>
       </div>
-      <div role="rowgroup" class="body" style=${styleMap({ height: `${bodyHeight}px` })}>
+      <!-- Positions go through the style property (CSSOM), not the style attribute: a host's strict CSP (style-src without 'unsafe-inline') blocks style attributes, and styleMap writes one on first render. -->
+      <div role="rowgroup" class="body" .style=${`height: ${bodyHeight}px`}>
         ${repeat(
           indices,
           (i) => rows[i]!.employeeId,
@@ -849,13 +849,13 @@ export class HrInviteList extends LitElement {
             const activeColOfRow = i === activeRow ? activeCol : -1;
             const selected = selectable && isSelected(this.selection, person.employeeId);
             // Scrolling re-renders the window often: rows whose inputs did not change are skipped.
-            return guard([person, i, activeColOfRow, selected, selectable, this.#exclusion.isPending, this.#appName, getLocale()], () =>
+            return guard([person, i, activeColOfRow, selected, selectable, this.#exclusion.isPending, this.#appName, localeKey()], () =>
               this.#renderRow(person, i, activeColOfRow, selectable, selected),
             );
           },
         )}
         ${more
-          ? html`<div role="row" class="row loading-row" aria-rowindex=${count + 2} style=${styleMap({ transform: `translateY(${count * ROW_HEIGHT}px)` })}>
+          ? html`<div role="row" class="row loading-row" aria-rowindex=${count + 2} .style=${`transform: translateY(${count * ROW_HEIGHT}px)`}>
               <div role="gridcell" aria-colindex="1" aria-colspan=${COLUMN_COUNT}>
                 ${moreFailed
                   ? html`${describeError(result?.error).title}
@@ -871,6 +871,8 @@ export class HrInviteList extends LitElement {
   }
 
   #renderRow(person: InviteCandidate, index: number, activeCol: number, selectable: boolean, selected: boolean): TemplateResult {
+    // Positions are set through the style property (CSSOM), not a style attribute: a host's strict
+    // CSP (style-src without 'unsafe-inline') blocks style attributes, which styleMap writes first.
     const cell = (col: number) => ({ id: cellId(index, col), cls: col === activeCol ? 'active-cell' : '' });
     const c = [0, 1, 2, 3, 4, 5, 6, 7].map(cell) as { id: string; cls: string }[];
     return html`<div
@@ -880,7 +882,7 @@ export class HrInviteList extends LitElement {
       aria-rowindex=${index + 2}
       aria-selected=${selectable ? String(selected) : nothing}
       data-row=${index}
-      style=${styleMap({ transform: `translateY(${index * ROW_HEIGHT}px)` })}
+      .style=${`transform: translateY(${index * ROW_HEIGHT}px)`}
     >
       <div role="gridcell" id=${c[0]!.id} class=${c[0]!.cls} data-col="0" aria-colindex="1">
         ${selectable ? html`<span class="box" aria-hidden="true"></span>` : nothing}

@@ -14,7 +14,7 @@ import { HrDirtyChangeEvent } from '../../events/hr-dirty-change.js';
 import { HrMappingSavedEvent } from '../../events/hr-mapping-saved.js';
 import { HrTeamCreatedEvent } from '../../events/hr-team-created.js';
 import { formatList, formatNumber } from '../../localize/format.js';
-import { getLocale } from '../../localize/index.js';
+import { localeKey } from '../../localize/index.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { describeError } from '../../ui/describe-error.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
@@ -701,7 +701,7 @@ export class TeamMapper extends LitElement {
   #renderTable(index: MappingIndex, view: MappingView, draft: MappingDraft): TemplateResult {
     const rows = filterRows(index, view, this.filter, this._query);
     const open = this._open;
-    const locale = getLocale();
+    const locale = localeKey();
     if (rows.length === 0) {
       return this.filter === 'unmapped' && !this._query.trim()
         ? html`<div class="notice success" part="all-mapped" role="status">${msg('Every HR team is mapped.', { id: 'mapper.allMapped' })}</div>`
