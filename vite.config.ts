@@ -1,11 +1,13 @@
 // `npm start`: the demo host page at http://localhost:5173/ with the msw fake backend.
 // `npm run build`: the library as ES modules in dist/, one file per source module, every
-// dependency left to the host's bundler.
+// dependency left to the host's bundler, Lit templates minified (hosts' minifiers keep template
+// strings as they are).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { viteMinifyTemplates } from './scripts/minify-templates.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -101,7 +103,7 @@ function outputName(moduleId: string | null | undefined, name: string): string {
 export default defineConfig(({ command, mode }) => ({
   root,
   publicDir: false,
-  plugins: [defineFilesHaveSideEffects(), mswWorker(), demoAtRoot()],
+  plugins: [defineFilesHaveSideEffects(), viteMinifyTemplates(), mswWorker(), demoAtRoot()],
   define: {
     'process.env.NODE_ENV': JSON.stringify(
       command === 'build' || mode === 'production' ? 'production' : 'development',

@@ -1,12 +1,14 @@
 // Bundle-size budget: what a host pays when it loads the elements with every runtime dependency.
 // Bundles src/define/all.ts and each src/define/<tag>.ts alone (minified, ES2022, production),
 // prints raw and gzip sizes of what a page loads up front (lazy locale catalogs listed apart)
-// plus the largest contributors, and fails when all.ts is above the budget.
+// plus the largest contributors, and fails when all.ts is above the budget. Lit templates are
+// minified as in the library build (scripts/minify-templates.mjs), so this is what hosts get.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { esbuildMinifyTemplates } from './minify-templates.mjs';
 
 const BUDGET_KB = 45;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -54,7 +56,7 @@ async function bundle(entry) {
     write: false,
     metafile: true,
     logLevel: 'error',
-    plugins: [defineHasSideEffects],
+    plugins: [defineHasSideEffects, esbuildMinifyTemplates()],
   });
   const files = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.contents]));
   const outputs = result.metafile.outputs;

@@ -1,11 +1,14 @@
 import * as z from 'zod/mini';
+// What `z.iso.date()` / `z.iso.datetime()` do, without the `z.iso` namespace object: through it a
+// bundler keeps all of zod's ISO schemas (time, duration and their regexes) in every host bundle.
+import { _isoDate, _isoDateTime } from 'zod/v4/core';
 
 /** Opaque identifier chosen by the host backend. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(200));
 /** A calendar date, `YYYY-MM-DD`, in the company's time zone. */
-export const IsoDate = z.iso.date();
+export const IsoDate = _isoDate(z.ZodMiniISODate);
 /** An instant, ISO 8601 with `Z` or an offset. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDateTime = _isoDateTime(z.ZodMiniISODateTime, { offset: true });
 export const Count = z.int().check(z.minimum(0));
 
 export const NamedRef = z.object({ id: Id, name: z.string() });
