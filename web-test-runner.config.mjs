@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { launchOptions } from './scripts/chromium.mjs';
+import { strictCsp } from './test/csp/strict-csp.mjs';
 import { prebundleFrameworks } from './test/hosts/prebundle.mjs';
 
 const require = createRequire(import.meta.url);
@@ -70,6 +71,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: launchOptions() })],
+  // test/csp/strict.html only: served with a strict Content-Security-Policy header.
+  middleware: [strictCsp],
   plugins: [
     prebundleFrameworks(),
     mswWorker,

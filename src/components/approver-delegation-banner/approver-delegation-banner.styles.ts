@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
     --_banner-bg: var(--hr-delegation-banner-background, var(--_info-bg));
     --_banner-overdue-bg: var(--hr-delegation-banner-overdue-background, var(--_warning-bg));
     --_banner-border: var(--hr-delegation-banner-border-color, var(--_border));

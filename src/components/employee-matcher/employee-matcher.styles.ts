@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
     --_matcher-row-hover: var(--hr-matcher-row-hover, var(--_surface-raised));
     --_matcher-changed: var(--hr-matcher-changed-color, var(--_primary));
     --_matcher-max-list: var(--hr-matcher-picker-max-height, 16rem);
@@ -120,6 +121,9 @@ export const styles = css`
   .candidates .button {
     min-block-size: calc(var(--_control-height) - 0.25rem);
     padding-inline: var(--_space-2);
+    /* The label holds a name from the HR system: let a long one wrap. */
+    white-space: normal;
+    text-align: start;
   }
 
   .candidates {

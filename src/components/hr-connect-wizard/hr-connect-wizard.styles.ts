@@ -4,6 +4,7 @@ export const styles = css`
   :host {
     display: block;
     container-type: inline-size;
+    overflow-wrap: anywhere;
     max-inline-size: var(--hr-connect-wizard-max-inline-size, 56rem);
     --_accent: var(--hr-connect-wizard-accent, var(--_primary));
     --_instructions-bg: var(--hr-connect-wizard-instructions-background, var(--_surface-raised));

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
     --_gap: var(--hr-sync-status-gap, var(--_space-4));
     --_card-bg: var(--hr-sync-status-card-background, var(--_surface));
   }

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    overflow-wrap: anywhere;
     --_mapper-max-height: var(--hr-team-mapper-max-height, none);
     --_mapper-row-changed: var(--hr-team-mapper-changed-background, var(--_info-bg));
     --_mapper-row-conflict: var(--hr-team-mapper-conflict-background, var(--_warning-bg));
