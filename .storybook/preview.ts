@@ -66,10 +66,21 @@ const withProvider: Decorator = (story, context) => {
   return html`<hr-api-provider .queryClient=${queryClient}>${story()}</hr-api-provider>`;
 };
 
-/** Toolbar globals: locale (the elements re-render through @localized) and light/dark theme. */
+/** A host's brand, set the way a host would: public custom properties on an ancestor. */
+const BRAND: Record<string, string> = {
+  '--hr-color-primary': '#0f766e',
+  '--hr-color-focus': '#0f766e',
+  '--hr-radius': '12px',
+  '--hr-font-family': 'Georgia, "Times New Roman", serif',
+  '--hr-color-surface-raised': '#f0fdfa',
+};
+
+/** Toolbar globals: locale (the elements re-render through @localized), theme and density. */
 const withLocaleAndTheme: Decorator = (story, context) => {
   const locale = String(context.globals.locale ?? 'en');
   const theme = context.globals.theme === 'dark' ? 'dark' : 'light';
+  const brand = context.globals.theme === 'brand';
+  const density = context.globals.density === 'compact' ? 'compact' : 'comfortable';
   const root = document.documentElement;
   if (root.lang !== locale) {
     root.lang = locale;
@@ -79,6 +90,18 @@ const withLocaleAndTheme: Decorator = (story, context) => {
   root.dataset.theme = theme;
   document.body.style.background = theme === 'dark' ? '#101214' : '';
   document.body.style.color = theme === 'dark' ? '#eceef0' : '';
+  for (const [name, value] of Object.entries(BRAND)) {
+    if (brand) root.style.setProperty(name, value);
+    else root.style.removeProperty(name);
+  }
+  // Density is an attribute of each element: set it on the story's elements once they render.
+  requestAnimationFrame(() => {
+    for (const element of document.querySelectorAll('#storybook-root *')) {
+      if (!element.localName.includes('-') || element.localName === 'hr-api-provider') continue;
+      if (density === 'compact') element.setAttribute('density', 'compact');
+      else element.removeAttribute('density');
+    }
+  });
   return story();
 };
 
@@ -110,12 +133,25 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'brand', title: 'Host brand', icon: 'paintbrush' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    density: {
+      description: 'Spacing of the elements (density attribute)',
+      toolbar: {
+        title: 'Density',
+        icon: 'component',
+        items: [
+          { value: 'comfortable', title: 'Comfortable' },
+          { value: 'compact', title: 'Compact' },
         ],
         dynamicTitle: true,
       },
     },
   },
-  initialGlobals: { locale: 'en', theme: 'light' },
+  initialGlobals: { locale: 'en', theme: 'light', density: 'comfortable' },
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
