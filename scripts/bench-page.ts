@@ -213,6 +213,9 @@ function reset(): void {
 let list: HrInviteList | null = null;
 const listGrid = () => list?.shadowRoot?.querySelector<HTMLElement>('[role="grid"]') ?? null;
 
+/** aria-rowcount of the unfiltered list, read after the first paint. */
+let unfilteredRowCount: string | null = null;
+
 async function oursFirstPaint(): Promise<Measure> {
   reset();
   const watcher = watch([stage()]);
@@ -225,7 +228,9 @@ async function oursFirstPaint(): Promise<Measure> {
   await list.updateComplete;
   const shadow = watch([list.shadowRoot!]);
   watcher.stop();
-  return measure(() => landed!.at, () => landed && list?.shadowRoot?.querySelector('[data-row]'), [], shadow);
+  const result = await measure(() => landed!.at, () => landed && list?.shadowRoot?.querySelector('[data-row]'), [], shadow);
+  unfilteredRowCount = listGrid()?.getAttribute('aria-rowcount') ?? null;
+  return result;
 }
 
 async function oursSearch(q: string): Promise<Measure> {
@@ -241,7 +246,9 @@ async function oursClearSearch(): Promise<void> {
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
-  await paintedWhen(() => landed?.q === '' && listGrid()?.getAttribute('aria-busy') === 'false');
+  // The unfiltered list is still fresh in the shared cache, so clearing may send no request:
+  // wait for its rows (the first row of the unfiltered list) rather than for a response.
+  await paintedWhen(() => listGrid()?.getAttribute('aria-busy') === 'false' && listGrid()?.getAttribute('aria-rowcount') === unfilteredRowCount);
   await idle();
 }
 
