@@ -54,31 +54,6 @@ export const styles = css`
     border-radius: var(--_radius);
   }
 
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
-
-  caption {
-    text-align: start;
-    padding: var(--_space-2) var(--_space-3);
-    color: var(--_text-muted);
-    font-size: var(--_font-size-small);
-  }
-
-  th,
-  td {
-    padding: var(--_space-2) var(--_space-3);
-    text-align: start;
-    vertical-align: top;
-    border-block-start: 1px solid var(--_border);
-  }
-
-  thead th {
-    background: var(--_surface-raised);
-    font-weight: 600;
-  }
-
   tbody tr.user:hover {
     background: var(--_matcher-row-hover);
   }

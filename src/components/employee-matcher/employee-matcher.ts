@@ -10,7 +10,7 @@ import { ServicesController } from '../../data/services-controller.js';
 import { HrLinkSelectionChangeEvent } from '../../events/hr-link-selection-change.js';
 import { HrLinksSavedEvent, type HrLinksSavedResult } from '../../events/hr-links-saved.js';
 import { formatDate, formatNumber, formatPercent } from '../../localize/format.js';
-import { controls, tokens } from '../../styles/tokens.js';
+import { controls, tables, tokens } from '../../styles/tokens.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
 import { styles } from './employee-matcher.styles.js';
 import {
@@ -78,7 +78,7 @@ type SaveOutcome = { status: 'saved' | 'failed'; reason: string | null };
  */
 @localized()
 export class EmployeeMatcher extends LitElement {
-  static override styles = [tokens, controls, styles];
+  static override styles = [tokens, controls, tables, styles];
 
   readonly #services = new ServicesController(this);
   readonly #doc = new QueryController(this, () => ({ endpoint: 'getUserLinks' }), this.#services);

@@ -81,29 +81,7 @@ export const styles = css`
     background: var(--_surface);
   }
 
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-  }
-
-  caption {
-    text-align: start;
-    padding: var(--_space-2) var(--_space-3);
-    color: var(--_text-muted);
-    font-size: var(--_font-size-small);
-  }
-
-  th,
-  td {
-    padding: var(--_space-2) var(--_space-3);
-    border-block-start: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
-
   thead th {
-    background: var(--_surface-raised);
-    font-weight: 600;
     white-space: nowrap;
   }
 

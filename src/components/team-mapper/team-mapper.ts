@@ -15,7 +15,7 @@ import { HrMappingSavedEvent } from '../../events/hr-mapping-saved.js';
 import { HrTeamCreatedEvent } from '../../events/hr-team-created.js';
 import { formatList, formatNumber } from '../../localize/format.js';
 import { localeKey } from '../../localize/index.js';
-import { controls, tokens } from '../../styles/tokens.js';
+import { controls, tables, tokens } from '../../styles/tokens.js';
 import { describeError } from '../../ui/describe-error.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
 import {
@@ -110,7 +110,7 @@ const SHARED_LIMIT = 3;
  */
 @localized()
 export class TeamMapper extends LitElement {
-  static override styles = [tokens, controls, styles];
+  static override styles = [tokens, controls, tables, styles];
 
   readonly #services = new ServicesController(this);
   readonly #doc = new QueryController(this, () => ({ endpoint: 'getTeamMapping' }), this.#services);
