@@ -6,10 +6,9 @@
 //
 //   npm run build && npm run size:per-element
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleCost, kb } from './bundle-cost.mjs';
 
 const MAX_SHARE = 0.9;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,50 +26,21 @@ const tags = readdirSync(join(root, 'dist/define'))
 /** Element directories in dist/components, to see whose code a bundle contains. */
 const componentDirs = readdirSync(join(root, 'dist/components'));
 
-/**
- * Bytes loaded up front: the entry chunk and the chunks it imports statically. Lazy chunks
- * (`import()` of the other locales' catalogs) are listed apart.
- */
+/** What a page loads up front for a host entry importing `specifier`, and which elements it contains. */
 async function bundle(specifier) {
-  const result = await build({
+  const cost = await bundleCost(
     // Resolved from the project root: `name` refers to this package itself (self-reference).
-    stdin: { contents: `import '${specifier}';`, resolveDir: root, loader: 'js' },
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-    outdir: join(root, '.cache/import-cost'),
-  });
-  const outputs = result.metafile.outputs;
-  const files = new Map(result.outputFiles.map((f) => [relative(root, f.path).replaceAll('\\', '/'), f.contents]));
-  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint);
-  const upFront = new Set();
-  const visit = (key) => {
-    if (upFront.has(key)) return;
-    upFront.add(key);
-    for (const imported of outputs[key].imports) if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entry);
-  const size = (keys) => {
-    const code = Buffer.concat(keys.filter((k) => k.endsWith('.js')).map((k) => files.get(k)));
-    return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
-  };
-  const lazy = Object.keys(outputs).filter((k) => !upFront.has(k) && k.endsWith('.js'));
-  const inputs = [...upFront].flatMap((k) => Object.keys(outputs[k].inputs)).map((p) => p.replaceAll('\\', '/'));
+    { stdin: { contents: `import '${specifier}';`, resolveDir: root, loader: 'js' }, outdir: join(root, '.cache/import-cost') },
+    root,
+  );
+  const inputs = cost.inputs.flatMap((chunk) => Object.keys(chunk)).map((p) => p.replaceAll('\\', '/'));
   const components = new Set(
     inputs.map((p) => /(?:^|\/)dist\/components\/([^/]+)\//.exec(p)?.[1]).filter((c) => c && componentDirs.includes(c)),
   );
-  return { ...size([...upFront]), lazy: size(lazy), components };
+  const lazyGzip = cost.lazy.reduce((sum, chunk) => sum + chunk.gzip, 0);
+  return { raw: cost.raw, gzip: cost.gzip, lazy: { gzip: lazyGzip }, components };
 }
 
-const kb = (bytes) => (bytes / 1024).toFixed(1);
 const all = await bundle(`${name}/define/all`);
 const rows = [];
 for (const tag of tags) rows.push({ tag, ...(await bundle(`${name}/define/${tag}`)) });

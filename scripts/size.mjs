@@ -6,15 +6,12 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleCost, kb } from './bundle-cost.mjs';
 import { esbuildMinifyTemplates } from './minify-templates.mjs';
 
 const BUDGET_KB = 45;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const defineDir = join(root, 'src', 'define');
-
-const kb = (bytes) => (bytes / 1024).toFixed(1);
 
 /** Registration files are side effects by definition, whatever package.json's sideEffects says about src/. */
 const defineHasSideEffects = {
@@ -34,56 +31,12 @@ const defineHasSideEffects = {
   },
 };
 
-/**
- * Bundles one entry with code splitting, so what loads later (the de/nl catalogs behind
- * `import()`) is measured apart from what a page loads up front: the entry and every chunk it
- * imports statically.
- */
-async function bundle(entry) {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    treeShaking: true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    outdir: join(root, 'size-out'),
-    write: false,
-    metafile: true,
-    logLevel: 'error',
-    plugins: [defineHasSideEffects, esbuildMinifyTemplates()],
-  });
-  const files = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.contents]));
-  const outputs = result.metafile.outputs;
-  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint);
-
-  const initial = new Set();
-  const visit = (name) => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const dep of outputs[name].imports) if (dep.kind === 'import-statement' && !dep.external) visit(dep.path);
-  };
-  visit(entryName);
-
-  const measure = (names) =>
-    [...names].reduce(
-      (sum, name) => ({
-        raw: sum.raw + files.get(name).byteLength,
-        gzip: sum.gzip + gzipSync(files.get(name), { level: 9 }).byteLength,
-      }),
-      { raw: 0, gzip: 0 },
-    );
-  const lazy = Object.keys(outputs).filter((name) => name.endsWith('.js') && !initial.has(name));
-  return {
-    ...measure(initial),
-    lazy: lazy.map((name) => ({ name, inputs: Object.keys(outputs[name].inputs), ...measure([name]) })),
-    inputs: [...initial].map((name) => outputs[name].inputs),
-  };
+/** What a page loads up front for one entry, with templates minified as in the library build. */
+function bundle(entry) {
+  return bundleCost(
+    { absWorkingDir: root, entryPoints: [entry], outdir: join(root, 'size-out'), treeShaking: true, plugins: [defineHasSideEffects, esbuildMinifyTemplates()] },
+    root,
+  );
 }
 
 /** Groups bytes by npm package, element folder or src/ folder for the contributors list. */
