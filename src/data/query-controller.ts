@@ -33,10 +33,10 @@ export type QueryResult<N extends EndpointName> = QueryObserverResult<ResponseOf
  */
 const reportedFailures = new WeakSet<object>();
 
-/** Dispatches `hr-auth-required` once per 401/403 failure. */
-function reportAuth(host: HTMLElement, error: HrApiError | null, seen: WeakSet<object>): void {
-  if (!error || !error.isAuth || seen.has(error)) return;
-  seen.add(error);
+/** Dispatches `hr-auth-required` once per 401/403 failure, page-wide. */
+function reportAuth(host: HTMLElement, error: HrApiError | null): void {
+  if (!error || !error.isAuth || reportedFailures.has(error)) return;
+  reportedFailures.add(error);
   host.dispatchEvent(new HrAuthRequiredEvent({ status: error.status as 401 | 403, endpoint: error.endpoint }));
 }
 
@@ -73,7 +73,7 @@ abstract class ObserverController<Result> implements ReactiveController {
         if (!this.isFetching()) this.#release();
         return;
       }
-      reportAuth(this.host, this.errorOf(result), reportedFailures);
+      reportAuth(this.host, this.errorOf(result));
       this.host.requestUpdate();
     });
   }

@@ -1,2 +1,3 @@
 export * from './describe-error.js';
 export * from './states.js';
+export * from './connection-status.js';

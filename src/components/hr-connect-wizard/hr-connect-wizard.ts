@@ -14,6 +14,7 @@ import { HrDisconnectedEvent } from '../../events/hr-disconnected.js';
 import { HrNextStepEvent, type HrNextStep } from '../../events/hr-next-step.js';
 import { HrStepChangeEvent } from '../../events/hr-step-change.js';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../localize/format.js';
+import { connectionStatusBadge } from '../../ui/connection-status.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { describeError, emptyState, errorState, loadingState } from '../../ui/index.js';
 import { styles } from './hr-connect-wizard.styles.js';
@@ -757,19 +758,6 @@ export class HrConnectWizard extends LitElement {
       </section>`;
   }
 
-  #statusBadge(connection: Connection): TemplateResult {
-    switch (connection.status) {
-      case 'connected':
-        return html`<span class="badge success">${msg('Connected', { id: 'wizard.status.connected' })}</span>`;
-      case 'needs_reauth':
-        return html`<span class="badge warning">${msg('Needs reconnecting', { id: 'wizard.status.needsReauth' })}</span>`;
-      case 'error':
-        return html`<span class="badge danger">${msg('Error', { id: 'wizard.status.error' })}</span>`;
-      case 'disconnected':
-        return html`<span class="badge">${msg('Not connected', { id: 'wizard.status.disconnected' })}</span>`;
-    }
-  }
-
   #syncResult(run: SyncRun): string {
     switch (run.status) {
       case 'running':
@@ -790,7 +778,7 @@ export class HrConnectWizard extends LitElement {
     const running = this.#sync.running;
     const missing = scopeLabels(connection.missingScopes, provider?.scopes);
     return html`<section class="step" part="connection">
-      <div class="title-row">${this.#renderHeading(msg(str`HR system: ${name}`, { id: 'wizard.connection.heading' }))} ${this.#statusBadge(connection)}</div>
+      <div class="title-row">${this.#renderHeading(msg(str`HR system: ${name}`, { id: 'wizard.connection.heading' }))} ${connectionStatusBadge(connection.status)}</div>
       ${connection.status === 'needs_reauth' || connection.status === 'error'
         ? html`<div class="notice ${connection.status === 'error' ? 'error' : 'warning'}">
             <strong

@@ -12,6 +12,7 @@ import { HrNewHiresRequestedEvent } from '../../events/hr-new-hires-requested.js
 import { HrOffboardingSavedEvent } from '../../events/hr-offboarding-saved.js';
 import { HrReconnectRequestedEvent } from '../../events/hr-reconnect-requested.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '../../localize/format.js';
+import { connectionStatusBadge } from '../../ui/connection-status.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { describeError } from '../../ui/describe-error.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
@@ -226,7 +227,7 @@ export class HrSyncStatus extends LitElement {
       <dl class="facts">
         <div>
           <dt>${msg('HR system', { id: 'sync.provider' })}</dt>
-          <dd>${connection.providerName ?? provider?.name ?? connection.providerId ?? ''} ${this.#statusBadge(connection)}</dd>
+          <dd>${connection.providerName ?? provider?.name ?? connection.providerId ?? ''} ${connectionStatusBadge(connection.status)}</dd>
         </div>
         <div>
           <dt>${msg('Last sync', { id: 'sync.lastSync' })}</dt>
@@ -296,17 +297,6 @@ export class HrSyncStatus extends LitElement {
         </button>
       </div>
     </article>`;
-  }
-
-  #statusBadge(connection: Connection): TemplateResult {
-    switch (connection.status) {
-      case 'connected':
-        return html`<span class="badge success">${msg('Connected', { id: 'sync.status.connected' })}</span>`;
-      case 'needs_reauth':
-        return html`<span class="badge warning">${msg('Needs reconnecting', { id: 'sync.status.needsReauth' })}</span>`;
-      default:
-        return html`<span class="badge danger">${msg('Error', { id: 'sync.status.error' })}</span>`;
-    }
   }
 
   #runSummary(run: SyncRun, now: Date): TemplateResult {

@@ -21,6 +21,10 @@ export default {
   'common.error.busy.detail': str`Versuchen Sie es in ${0} s erneut.`,
   'common.error.server': 'Beim Server ist ein Problem aufgetreten.',
   'common.error.refused': 'Die Anfrage wurde abgelehnt.',
+  'common.connection.connected': 'Verbunden',
+  'common.connection.needsReauth': 'Muss neu verbunden werden',
+  'common.connection.error': 'Fehler',
+  'common.connection.disconnected': 'Nicht verbunden',
   'common.loading': 'Wird geladen…',
   'common.retry': 'Erneut versuchen',
 };

@@ -23,6 +23,10 @@ export default {
   'common.error.busy.detail': str`Vuelva a intentarlo dentro de ${0} s.`,
   'common.error.server': 'El servidor ha tenido un problema.',
   'common.error.refused': 'La solicitud se ha rechazado.',
+  'common.connection.connected': 'Conectado',
+  'common.connection.needsReauth': 'Requiere reconexión',
+  'common.connection.error': 'Error',
+  'common.connection.disconnected': 'No conectado',
   'common.loading': 'Cargando…',
   'common.retry': 'Reintentar',
 } satisfies Record<string, string | ReturnType<typeof str>>;

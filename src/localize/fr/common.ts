@@ -23,6 +23,10 @@ export default {
   'common.error.busy.detail': str`Réessayez dans ${0}\u00a0s.`,
   'common.error.server': 'Le serveur a rencontré un problème.',
   'common.error.refused': 'La requête a été refusée.',
+  'common.connection.connected': 'Connecté',
+  'common.connection.needsReauth': 'Reconnexion nécessaire',
+  'common.connection.error': 'Erreur',
+  'common.connection.disconnected': 'Non connecté',
   'common.loading': 'Chargement…',
   'common.retry': 'Réessayer',
 } satisfies Record<string, string | ReturnType<typeof str>>;

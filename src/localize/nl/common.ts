@@ -21,6 +21,10 @@ export default {
   'common.error.busy.detail': str`Probeer het over ${0} s opnieuw.`,
   'common.error.server': 'De server had een probleem.',
   'common.error.refused': 'Het verzoek is geweigerd.',
+  'common.connection.connected': 'Gekoppeld',
+  'common.connection.needsReauth': 'Moet opnieuw gekoppeld worden',
+  'common.connection.error': 'Fout',
+  'common.connection.disconnected': 'Niet gekoppeld',
   'common.loading': 'Bezig met laden…',
   'common.retry': 'Opnieuw proberen',
 };
