@@ -56,8 +56,10 @@ describe('hr-invite-list (40 employees)', () => {
   const fake = useFakeBackend({ size: 'small' });
 
   it('lists the candidates with their target team, new-hire badge and missing e-mail, as an accessible grid', async () => {
-    const el = await mount<HrInviteList>(html`<hr-invite-list app-name="Acme"></hr-invite-list>`);
+    // Tall enough that all 20 rows are rendered (the window holds a viewport and a few rows more).
+    const el = await mount<HrInviteList>(html`<hr-invite-list app-name="Acme" style="--hr-invite-list-height: 64rem"></hr-invite-list>`);
     await loaded(el);
+    await until(() => rows(el).length === 20, 'all 20 rows, once the grid has been measured');
     expect(grid(el).getAttribute('aria-rowcount')).to.equal('21');
     expect(grid(el).getAttribute('aria-multiselectable')).to.equal('true');
     expect(names(el)).to.include('Emma Fischer New hire');
@@ -238,8 +240,9 @@ describe('hr-invite-list (40 employees)', () => {
 
   it('invites after a confirmation that names the count and target teams, and reports per person', async () => {
     const sent: HrInvitationsSentEvent['detail'][] = [];
-    const el = await mount<HrInviteList>(html`<hr-invite-list app-name="Acme" @hr-invitations-sent=${(e: HrInvitationsSentEvent) => sent.push(e.detail)}></hr-invite-list>`);
+    const el = await mount<HrInviteList>(html`<hr-invite-list app-name="Acme" style="--hr-invite-list-height: 64rem" @hr-invitations-sent=${(e: HrInvitationsSentEvent) => sent.push(e.detail)}></hr-invite-list>`);
     await loaded(el);
+    await until(() => rows(el).length === 20, 'all 20 rows, once the grid has been measured');
     for (const name of ['Emma Fischer', 'Felix Wagner', 'Lena Zimmermann', 'Sem Dekker']) await toggleRow(el, name);
     $<HTMLButtonElement>(el, '[part="invite-button"]')!.click();
     await until(() => $(el, '[part="confirm"]'), 'confirmation');

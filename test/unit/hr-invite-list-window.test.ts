@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { moveRow, needsMore, scrollTopToReveal, visibleRange } from '../../src/components/hr-invite-list/virtual-window.js';
+import { moveRow, needsMore, scrollTopToReveal, visibleRange, windowSize } from '../../src/components/hr-invite-list/virtual-window.js';
 
 describe('hr-invite-list window maths', () => {
   const base = { rowHeight: 40, viewportHeight: 400, overscan: 5 };
@@ -18,6 +18,18 @@ describe('hr-invite-list window maths', () => {
       expect(end - start).to.be.at.most(400 / 40 + 1 + 2 * 5);
       expect(start).to.be.at.least(0);
       expect(end).to.be.at.most(50_000);
+    }
+  });
+
+  it('gives every row of a window its own slot (index % windowSize), which the grid keys its row DOM by', () => {
+    const size = windowSize(base);
+    expect(size).to.equal(400 / 40 + 1 + 2 * 5);
+    for (let scrollTop = 0; scrollTop < 5000; scrollTop += 17) {
+      for (const count of [3, 16, 120, 50_000]) {
+        const { start, end } = visibleRange({ ...base, scrollTop, count });
+        const slots = new Set(Array.from({ length: end - start }, (_, k) => (start + k) % size));
+        expect(slots.size, `scrollTop ${scrollTop}, ${count} rows`).to.equal(end - start);
+      }
     }
   });
 

@@ -42,10 +42,10 @@ import {
 } from './selection.js';
 import { targetsOfFilter, targetsOfPeople, type TargetGroup } from './targets.js';
 import { filterFromSearch, searchWithFilter } from './url-filters.js';
-import { moveRow, needsMore, scrollTopToReveal, visibleRange, type GridKey, type RowRange } from './virtual-window.js';
+import { moveRow, needsMore, scrollTopToReveal, visibleRange, windowSize, type GridKey, type RowRange } from './virtual-window.js';
 
 const PAGE_SIZE = 100;
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Fetch the next page when the rendered window is this many rows from the loaded end. */
 const FETCH_AHEAD = 40;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -800,6 +800,7 @@ export class HrInviteList extends LitElement {
     const count = rows.length;
     const range = this.#windowFor(count);
     this.#range = range;
+    const slots = windowSize({ viewportHeight: this.#viewport - HEADER_HEIGHT, rowHeight: ROW_HEIGHT, overscan: OVERSCAN });
     const activeRow = this.#activeRow;
     const activeCol = this.active.col;
     const indices: number[] = [];
@@ -843,7 +844,11 @@ export class HrInviteList extends LitElement {
       <div role="rowgroup" class="body" .style=${`height: ${bodyHeight}px`}>
         ${repeat(
           indices,
-          (i) => rows[i]!.employeeId,
+          // Keyed by slot, not by person: the row DOM of the window is recycled, so a search that
+          // brings new people updates texts instead of building every row again, and scrolling by a
+          // row moves one row element from one end to the other. The active row outside the
+          // window gets a key of its own.
+          (i) => (i >= range.start && i < range.end ? i % slots : `active-${i}`),
           (i) => {
             const person = rows[i]!;
             const activeColOfRow = i === activeRow ? activeCol : -1;

@@ -17,11 +17,19 @@ export interface RowRange {
   end: number;
 }
 
+/** Rows that can show at once in `viewportHeight` (a partly scrolled one at each edge included). */
+const visibleRows = (viewportHeight: number, rowHeight: number) => Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
+
+/** The most rows `visibleRange` returns for this viewport: no two rows of one window share `index % windowSize`. */
+export function windowSize({ viewportHeight, rowHeight, overscan }: Omit<WindowInput, 'scrollTop' | 'count'>): number {
+  return rowHeight > 0 ? visibleRows(viewportHeight, rowHeight) + 2 * overscan : 1;
+}
+
 /** The rows to render for a scroll position: the visible ones plus `overscan` on each side. */
 export function visibleRange({ scrollTop, viewportHeight, rowHeight, count, overscan }: WindowInput): RowRange {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-  const visible = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
+  const visible = visibleRows(viewportHeight, rowHeight);
   const start = Math.max(0, Math.min(count - 1, first) - overscan);
   const end = Math.min(count, first + visible + overscan);
   return { start, end: Math.max(start, end) };
