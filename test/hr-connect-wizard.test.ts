@@ -289,6 +289,43 @@ describe('hr-connect-wizard', () => {
     expect(second!.headers['idempotency-key']).to.equal(first!.headers['idempotency-key']);
   });
 
+  it('sends a changed client ID after an unreadable answer as a new write with a new key', async () => {
+    const el = await mountWizard();
+    await toCredentials(el);
+    // The backend applies the first attempt, but its answer cannot be read.
+    fake.current.faults.set({ kind: 'malformed_json', endpoints: ['connect'], times: 1 });
+    await fillAndSubmit(el, 'papi-1');
+    await until(() => $(el, '[part~="form-error"]'), 'the error');
+
+    await fillAndSubmit(el, 'papi-2');
+    await until(() => heading(el) === 'Personio is connected', 'success');
+    const [first, second] = fake.current.log.of('connect');
+    expect((second!.body as { credentials: Record<string, string> }).credentials['clientId']).to.equal('papi-2');
+    expect(second!.headers['idempotency-key']).not.to.equal(first!.headers['idempotency-key']);
+  });
+
+  it('says so when a retry differs only in the secret, and sends the next try as a new write', async () => {
+    const el = await mountWizard();
+    await toCredentials(el);
+    fake.current.faults.set({ kind: 'malformed_json', endpoints: ['connect'], times: 1 });
+    await fillAndSubmit(el, 'papi-1');
+    await until(() => $(el, '[part~="form-error"]'), 'the error');
+
+    // The secret is cleared after each attempt, so it cannot be compared: a retyped one that
+    // differs is refused by the backend as a reused key. That must not read as bad credentials.
+    await fillAndSubmit(el, 'papi-1', 'An0ther-Secret-Value');
+    await until(() => textOf($(el, '[part~="form-error"]') ?? el).includes('These details differ from the attempt this repeats.'), 'the reused-key message');
+    expect(textOf($(el, '[part~="form-error"]')!)).not.to.include('did not accept');
+    expect(active(el)).to.equal($(el, '[part~="form-error"]'));
+
+    await fillAndSubmit(el, 'papi-1', 'An0ther-Secret-Value');
+    await until(() => heading(el) === 'Personio is connected', 'success');
+    const keys = fake.current.log.of('connect').map((r) => r.headers['idempotency-key']);
+    expect(keys).to.have.length(3);
+    expect(keys[1]).to.equal(keys[0]);
+    expect(keys[2]).not.to.equal(keys[0]);
+  });
+
   it('says when the server fails (500)', async () => {
     const el = await mountWizard();
     await toCredentials(el);

@@ -60,6 +60,13 @@ export function describeError(error: HrApiError | null | undefined): ErrorDescri
       retryable: true,
     };
   }
+  if (error.code === 'idempotency_key_reused') {
+    return {
+      title: msg('These details differ from the attempt this repeats.', { id: 'common.error.keyReused' }),
+      detail: msg('Check them and send again: it goes out as a new request.', { id: 'common.error.keyReused.detail' }),
+      retryable: true,
+    };
+  }
   if (status === 412 || error.code === 'version_conflict') {
     return {
       title: msg('Someone else changed this in the meantime.', { id: 'common.error.conflict' }),

@@ -20,6 +20,7 @@ import { describeError, emptyState, errorState, loadingState } from '../../ui/in
 import { styles } from './hr-connect-wizard.styles.js';
 import {
   acceptedScopes,
+  connectSignature,
   credentialsBody,
   isWizardStep,
   missingRequired,
@@ -125,6 +126,7 @@ export class HrConnectWizard extends LitElement {
   /** Secret field values: only here and in the one connect request. Never state, never a draft. */
   readonly #secrets = new Map<string, string>();
   #idempotencyKey: string | null = null;
+  #keyFor: string | null = null;
   #restored = false;
   #warnedProvider = false;
   #focusAfterUpdate: string | null = null;
@@ -200,6 +202,7 @@ export class HrConnectWizard extends LitElement {
       consented: this._consented,
       declinedScopes: [...this._declinedScopes],
       idempotencyKey: this.#idempotencyKey,
+      keyFor: this.#keyFor,
       submitting: this._submitting,
       reconnect: this._reconnect,
     };
@@ -222,6 +225,7 @@ export class HrConnectWizard extends LitElement {
     this._declinedScopes = new Set(draft.declinedScopes);
     this._reconnect = draft.reconnect;
     this.#idempotencyKey = draft.idempotencyKey;
+    this.#keyFor = draft.keyFor ?? null;
     const pending = draft.submitting && draft.idempotencyKey ? this.#connect.pending(draft.idempotencyKey) : undefined;
     if (pending) {
       this._submitting = true;
@@ -371,13 +375,18 @@ export class HrConnectWizard extends LitElement {
       this.#focusAfterUpdate = `#field-${missing[0]}`;
       return;
     }
-    const key = (this.#idempotencyKey ??= newIdempotencyKey());
     const body = { providerId: provider.id, credentials: credentialsBody(fields, values), acceptedScopes: acceptedScopes(provider, this._declinedScopes) };
+    const signature = connectSignature(provider.id, fields, body.credentials, body.acceptedScopes);
+    if (!this.#idempotencyKey || this.#keyFor !== signature) {
+      this.#idempotencyKey = newIdempotencyKey();
+      this.#keyFor = signature;
+    }
+    const key = this.#idempotencyKey;
     this.#clearSecrets();
     this._connectError = null;
     this._fieldErrors = {};
     this._submitting = true;
-    this.#saveDraft({ submitting: true, idempotencyKey: key });
+    this.#saveDraft({ submitting: true, idempotencyKey: key, keyFor: signature });
     this.#track(this.#connect.mutate({ body, idempotencyKey: key }), key, provider.id);
   }
 
@@ -719,7 +728,7 @@ export class HrConnectWizard extends LitElement {
           ${missing.map((label) => html`<li>${label}</li>`)}
         </ul>
         ${again}`;
-    } else if (error.status === 422 || error.code === 'invalid_credentials') {
+    } else if ((error.status === 422 && error.code !== 'idempotency_key_reused') || error.code === 'invalid_credentials') {
       const { general } = splitFieldErrors(error.fieldErrors, provider.credentialFields);
       body = html`<strong>${msg(str`${provider.name} did not accept these credentials.`, { id: 'wizard.error.credentials' })}</strong>
         ${error.problem?.detail ? html`<span>${error.problem.detail}</span>` : nothing}

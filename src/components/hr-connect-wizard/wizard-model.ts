@@ -95,10 +95,21 @@ export interface WizardDraft {
   declinedScopes: string[];
   /** Idempotency-Key of the connect write; kept while the same write may be retried or joined. */
   idempotencyKey: string | null;
+  /** `connectSignature` of the request the key was minted for: other values are another write. */
+  keyFor: string | null;
   /** True while the connect request is under way, so a re-mount joins it instead of sending. */
   submitting: boolean;
   /** The flow reconnects an existing connection (needs re-auth). */
   reconnect: boolean;
+}
+
+/**
+ * What identifies a connect write without its secrets: the provider, the non-secret credentials and
+ * the accepted scopes. A retry with the same signature keeps the Idempotency-Key (the first attempt
+ * may have been applied); a changed client ID or scope is a new write with a new key.
+ */
+export function connectSignature(providerId: string, fields: readonly CredentialField[], credentials: Readonly<Record<string, string>>, scopes: readonly string[]): string {
+  return JSON.stringify([providerId, publicValues(fields, credentials), scopes]);
 }
 
 /** Only the non-secret fields' values, for the draft. */

@@ -15,6 +15,8 @@ export default {
   'common.error.403': 'Sie haben keine Berechtigung dafür.',
   'common.error.403.detail': 'Bitten Sie eine Kontoinhaberin oder einen Kontoinhaber um Zugriff.',
   'common.error.inProgress': 'Diese Änderung wird noch verarbeitet.',
+  'common.error.keyReused': 'Diese Angaben weichen vom wiederholten Versuch ab.',
+  'common.error.keyReused.detail': 'Prüfen Sie sie und senden Sie erneut: Es geht als neue Anfrage hinaus.',
   'common.error.conflict': 'Jemand anderes hat das zwischenzeitlich geändert.',
   'common.error.conflict.detail': 'Die andere Version wurde geladen. Prüfen Sie Ihre Änderungen und speichern Sie erneut.',
   'common.error.busy': 'Der Server ist ausgelastet.',

@@ -17,6 +17,8 @@ export default {
   'common.error.403': 'No tiene permiso para hacer esto.',
   'common.error.403.detail': 'Solicite acceso a un propietario de la cuenta.',
   'common.error.inProgress': 'Este cambio todavía se está procesando.',
+  'common.error.keyReused': 'Estos datos difieren del intento que se repite.',
+  'common.error.keyReused.detail': 'Revíselos y vuelva a enviar: se enviará como una solicitud nueva.',
   'common.error.conflict': 'Otra persona ha modificado esto mientras tanto.',
   'common.error.conflict.detail': 'Se ha cargado la otra versión. Revise sus cambios y vuelva a guardar.',
   'common.error.busy': 'El servidor está ocupado.',

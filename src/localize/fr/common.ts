@@ -17,6 +17,8 @@ export default {
   'common.error.403': 'Vous n’avez pas l’autorisation d’effectuer cette action.',
   'common.error.403.detail': 'Demandez l’accès à un propriétaire du compte.',
   'common.error.inProgress': 'Cette modification est encore en cours de traitement.',
+  'common.error.keyReused': 'Ces informations diffèrent de la tentative que vous répétez.',
+  'common.error.keyReused.detail': 'Vérifiez-les et envoyez à nouveau : la demande part comme une nouvelle demande.',
   'common.error.conflict': 'Quelqu’un d’autre a modifié cet élément entre-temps.',
   'common.error.conflict.detail': 'L’autre version a été chargée. Vérifiez vos modifications et enregistrez à nouveau.',
   'common.error.busy': 'Le serveur est surchargé.',

@@ -15,6 +15,8 @@ export default {
   'common.error.403': 'Je hebt geen toestemming om dit te doen.',
   'common.error.403.detail': 'Vraag een accounteigenaar om toegang.',
   'common.error.inProgress': 'Deze wijziging wordt nog verwerkt.',
+  'common.error.keyReused': 'Deze gegevens wijken af van de poging die hiermee wordt herhaald.',
+  'common.error.keyReused.detail': 'Controleer ze en verstuur opnieuw: het gaat als nieuw verzoek weg.',
   'common.error.conflict': 'Iemand anders heeft dit intussen gewijzigd.',
   'common.error.conflict.detail': 'Hun versie is geladen. Controleer je wijzigingen en sla opnieuw op.',
   'common.error.busy': 'De server is druk bezet.',
