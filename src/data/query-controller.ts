@@ -40,9 +40,26 @@ function reportAuth(host: HTMLElement, error: HrApiError | null): void {
   host.dispatchEvent(new HrAuthRequiredEvent({ status: error.status as 401 | 403, endpoint: error.endpoint }));
 }
 
-abstract class ObserverController<Result> implements ReactiveController {
+/** What both query-core observers offer that the controllers use. */
+interface Observer<Result> {
+  getCurrentResult(): Result;
+  subscribe(listener: (result: Result) => void): () => void;
+  setOptions(options: never): void;
+  refetch(): Promise<unknown>;
+}
+
+/**
+ * Subscribes an element to one query in the page's shared cache: subscribes on connect, releases on
+ * disconnect, re-evaluates the input before each update and switches the query when any input
+ * changed. Never fetches in render: render reads `result`.
+ */
+abstract class ObserverController<Result extends { error: HrApiError | null; isFetching: boolean }, O extends Observer<Result>>
+  implements ReactiveController
+{
   protected readonly host: Host;
   protected readonly services: ServicesController;
+  protected observer: O | undefined;
+  #result: Result | undefined;
   #unsubscribe: (() => void) | undefined;
   #releaseWhenIdle = false;
 
@@ -57,10 +74,8 @@ abstract class ObserverController<Result> implements ReactiveController {
     });
   }
 
-  protected abstract subscribe(services: HrServices, onResult: (result: Result) => void): () => void;
-  protected abstract update(): void;
-  protected abstract errorOf(result: Result): HrApiError | null;
-  protected abstract isFetching(): boolean;
+  protected abstract createObserver(services: HrServices): O;
+  protected abstract options(services: HrServices): object;
 
   hostConnected(): void {
     if (this.#releaseWhenIdle) {
@@ -68,18 +83,23 @@ abstract class ObserverController<Result> implements ReactiveController {
       this.#releaseWhenIdle = false;
       return;
     }
-    this.#unsubscribe = this.subscribe(this.services.value, (result) => {
+    const observer = (this.observer = this.createObserver(this.services.value));
+    this.#result = observer.getCurrentResult();
+    this.#unsubscribe = observer.subscribe((result) => {
+      this.#result = result;
       if (this.#releaseWhenIdle) {
-        if (!this.isFetching()) this.#release();
+        if (!result.isFetching) this.#release();
         return;
       }
-      reportAuth(this.host, this.errorOf(result));
+      reportAuth(this.host, result.error);
       this.host.requestUpdate();
     });
   }
 
   hostUpdate(): void {
-    if (this.#unsubscribe && !this.#releaseWhenIdle) this.update();
+    if (!this.#unsubscribe || this.#releaseWhenIdle || !this.observer) return;
+    this.observer.setOptions(this.options(this.services.value) as never);
+    this.#result = this.observer.getCurrentResult();
   }
 
   /**
@@ -88,7 +108,7 @@ abstract class ObserverController<Result> implements ReactiveController {
    * instead of joining it.
    */
   hostDisconnected(): void {
-    if (this.#unsubscribe && this.isFetching()) this.#releaseWhenIdle = true;
+    if (this.#unsubscribe && this.observer?.getCurrentResult().isFetching) this.#releaseWhenIdle = true;
     else this.#release();
   }
 
@@ -97,24 +117,31 @@ abstract class ObserverController<Result> implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
+
+  /** The current result; `undefined` before the element first connected. */
+  get result(): Result | undefined {
+    return this.#result;
+  }
+
+  get error(): HrApiError | null {
+    return this.#result?.error ?? null;
+  }
+
+  refetch(): Promise<unknown> {
+    return this.observer?.refetch() ?? Promise.resolve();
+  }
 }
 
-/**
- * Subscribes an element to one endpoint's data in the page's shared cache: subscribes on connect,
- * releases on disconnect, re-evaluates `input()` before each update and switches the query when any
- * input changed. Never fetches in render: render reads `result`.
- */
-export class QueryController<N extends EndpointName> extends ObserverController<QueryResult<N>> {
+/** Subscribes an element to one endpoint's data in the page's shared cache (see ObserverController). */
+export class QueryController<N extends EndpointName> extends ObserverController<QueryResult<N>, QueryObserver<ResponseOf<N>, HrApiError>> {
   readonly #input: () => QueryInput<N>;
-  #observer: QueryObserver<ResponseOf<N>, HrApiError> | undefined;
-  #result: QueryResult<N> | undefined;
 
   constructor(host: Host, input: () => QueryInput<N>, services?: ServicesController) {
     super(host, services);
     this.#input = input;
   }
 
-  #options(services: HrServices) {
+  protected options(services: HrServices) {
     const input = this.#input();
     return {
       queryKey: queryKey(input.endpoint, input.params, input.query ?? undefined),
@@ -129,63 +156,31 @@ export class QueryController<N extends EndpointName> extends ObserverController<
     };
   }
 
-  protected subscribe(services: HrServices, onResult: (result: QueryResult<N>) => void) {
-    this.#observer = new QueryObserver<ResponseOf<N>, HrApiError>(services.queryClient, this.#options(services) as never);
-    this.#result = this.#observer.getCurrentResult();
-    return this.#observer.subscribe((result) => {
-      this.#result = result;
-      onResult(result);
-    });
-  }
-
-  protected update(): void {
-    this.#observer?.setOptions(this.#options(this.services.value) as never);
-    if (this.#observer) this.#result = this.#observer.getCurrentResult();
-  }
-
-  protected errorOf(result: QueryResult<N>) {
-    return result.error;
-  }
-
-  protected isFetching(): boolean {
-    return this.#observer?.getCurrentResult().isFetching ?? false;
-  }
-
-  /** The current result; `undefined` before the element first connected. */
-  get result(): QueryResult<N> | undefined {
-    return this.#result;
+  protected createObserver(services: HrServices) {
+    return new QueryObserver<ResponseOf<N>, HrApiError>(services.queryClient, this.options(services) as never);
   }
 
   get data(): ResponseOf<N> | undefined {
-    return this.#result?.data;
-  }
-
-  get error(): HrApiError | null {
-    return this.#result?.error ?? null;
-  }
-
-  refetch(): Promise<unknown> {
-    return this.#observer?.refetch() ?? Promise.resolve();
+    return this.result?.data;
   }
 }
 
 export type InfiniteResult<N extends EndpointName> = InfiniteQueryObserverResult<InfiniteData<ResponseOf<N>, string | null>, HrApiError>;
+type PagesObserver<N extends EndpointName> = InfiniteQueryObserver<ResponseOf<N>, HrApiError, InfiniteData<ResponseOf<N>, string | null>, readonly unknown[], string | null>;
 
 /**
  * Like {@link QueryController}, for cursor-paged endpoints: pages come as `fetchNextPage()` asks,
  * each with `cursor` set to the previous page's `nextCursor`.
  */
-export class InfiniteQueryController<N extends EndpointName> extends ObserverController<InfiniteResult<N>> {
+export class InfiniteQueryController<N extends EndpointName> extends ObserverController<InfiniteResult<N>, PagesObserver<N>> {
   readonly #input: () => QueryInput<N>;
-  #observer: InfiniteQueryObserver<ResponseOf<N>, HrApiError, InfiniteData<ResponseOf<N>, string | null>, readonly unknown[], string | null> | undefined;
-  #result: InfiniteResult<N> | undefined;
 
   constructor(host: Host, input: () => QueryInput<N>, services?: ServicesController) {
     super(host, services);
     this.#input = input;
   }
 
-  #options(services: HrServices) {
+  protected options(services: HrServices) {
     const input = this.#input();
     return {
       queryKey: [...queryKey(input.endpoint, input.params, input.query ?? undefined), 'pages'],
@@ -204,48 +199,18 @@ export class InfiniteQueryController<N extends EndpointName> extends ObserverCon
     };
   }
 
-  protected subscribe(services: HrServices, onResult: (result: InfiniteResult<N>) => void) {
-    this.#observer = new InfiniteQueryObserver(services.queryClient, this.#options(services) as never);
-    this.#result = this.#observer.getCurrentResult() as InfiniteResult<N>;
-    return this.#observer.subscribe((result) => {
-      this.#result = result as InfiniteResult<N>;
-      onResult(this.#result);
-    });
-  }
-
-  protected update(): void {
-    this.#observer?.setOptions(this.#options(this.services.value) as never);
-    if (this.#observer) this.#result = this.#observer.getCurrentResult() as InfiniteResult<N>;
-  }
-
-  protected errorOf(result: InfiniteResult<N>) {
-    return result.error;
-  }
-
-  protected isFetching(): boolean {
-    return this.#observer?.getCurrentResult().isFetching ?? false;
-  }
-
-  get result(): InfiniteResult<N> | undefined {
-    return this.#result;
+  protected createObserver(services: HrServices): PagesObserver<N> {
+    return new InfiniteQueryObserver(services.queryClient, this.options(services) as never);
   }
 
   /** Every loaded page's data, in order. */
   get pages(): readonly ResponseOf<N>[] {
-    return this.#result?.data?.pages ?? [];
-  }
-
-  get error(): HrApiError | null {
-    return this.#result?.error ?? null;
+    return this.result?.data?.pages ?? [];
   }
 
   fetchNextPage(): Promise<unknown> {
-    const result = this.#result;
-    if (!this.#observer || !result?.hasNextPage || result.isFetchingNextPage) return Promise.resolve();
-    return this.#observer.fetchNextPage();
-  }
-
-  refetch(): Promise<unknown> {
-    return this.#observer?.refetch() ?? Promise.resolve();
+    const result = this.result;
+    if (!this.observer || !result?.hasNextPage || result.isFetchingNextPage) return Promise.resolve();
+    return this.observer.fetchNextPage();
   }
 }
