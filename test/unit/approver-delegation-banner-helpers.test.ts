@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed } from '../../src/components/approver-delegation-banner/dismissals.js';
-import { nextActiveIndex } from '../../src/components/approver-delegation-banner/listbox-navigation.js';
 import { addDays, defaultPeriod, localIsoDate, validatePeriod } from '../../src/components/approver-delegation-banner/period.js';
 
 const absence = { startsOn: '2026-03-02', endsOn: '2026-03-13' };
@@ -85,26 +84,5 @@ describe('approver-delegation-banner: dismissals', () => {
     expect(ids.size).to.equal(200);
     expect(ids.has('abs-0')).to.equal(false);
     expect(ids.has('abs-204')).to.equal(true);
-  });
-});
-
-describe('approver-delegation-banner: listbox navigation', () => {
-  it('moves with the arrows and wraps', () => {
-    expect(nextActiveIndex('ArrowDown', -1, 3)).to.equal(0);
-    expect(nextActiveIndex('ArrowDown', 2, 3)).to.equal(0);
-    expect(nextActiveIndex('ArrowUp', 0, 3)).to.equal(2);
-    expect(nextActiveIndex('ArrowUp', -1, 3)).to.equal(2);
-    expect(nextActiveIndex('ArrowUp', 2, 3)).to.equal(1);
-  });
-
-  it('jumps by a page without leaving the list', () => {
-    expect(nextActiveIndex('PageDown', 0, 25, 10)).to.equal(10);
-    expect(nextActiveIndex('PageDown', 20, 25, 10)).to.equal(24);
-    expect(nextActiveIndex('PageUp', 5, 25, 10)).to.equal(0);
-  });
-
-  it('has no active option in an empty list and ignores other keys', () => {
-    expect(nextActiveIndex('ArrowDown', -1, 0)).to.equal(-1);
-    expect(nextActiveIndex('a', 1, 3)).to.equal(null);
   });
 });

@@ -147,43 +147,9 @@ export const styles = css`
     gap: var(--_space-3);
   }
 
-  .listbox {
-    margin: 0;
-    padding: var(--_space-1);
-    list-style: none;
-    max-block-size: var(--_listbox-max);
-    overflow-y: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .option {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space-2);
-    padding: var(--_space-1) var(--_space-2);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  .option[aria-selected='true'] {
-    background: var(--_primary);
-    color: var(--_on-primary);
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
-  }
-
-  .option .email {
+  [role='option'] .email {
     color: inherit;
     opacity: 0.8;
     font-size: var(--_font-size-small);
-  }
-
-  @media (forced-colors: active) {
-    .option[aria-selected='true'] {
-      outline-color: Highlight;
-    }
   }
 `;

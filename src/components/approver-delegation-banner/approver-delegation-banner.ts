@@ -12,10 +12,9 @@ import { HrDelegationEndedEvent } from '../../events/hr-delegation-ended.js';
 import { HrSubstituteAssignedEvent } from '../../events/hr-substitute-assigned.js';
 import { formatDate } from '../../localize/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { describeError, errorState, loadingState } from '../../ui/index.js';
+import { comboboxAria, comboboxKeydown, comboboxStyles, describeError, errorState, listbox, loadingState, revealActiveOption } from '../../ui/index.js';
 import { styles } from './approver-delegation-banner.styles.js';
 import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed } from './dismissals.js';
-import { nextActiveIndex } from './listbox-navigation.js';
 import {
   absencePeriodText,
   absentText,
@@ -117,7 +116,7 @@ const FIELD_BY_POINTER: Record<string, FormField> = {
  */
 @localized()
 export class ApproverDelegationBanner extends LitElement {
-  static override styles = [tokens, controls, styles];
+  static override styles = [tokens, controls, comboboxStyles, styles];
 
   readonly #services = new ServicesController(this);
   readonly #absences = new QueryController(this, () => ({ endpoint: 'listApproverAbsences' }), this.#services);
@@ -176,7 +175,7 @@ export class ApproverDelegationBanner extends LitElement {
   override updated(): void {
     const result = this.#absences.result;
     this.toggleAttribute('empty', Boolean(result?.data && this.#visible().length === 0));
-    this.renderRoot.querySelector('.option[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
+    revealActiveOption(this.renderRoot);
   }
 
   #now(): Date {
@@ -322,43 +321,11 @@ export class ApproverDelegationBanner extends LitElement {
     const form = this._form;
     if (!form) return;
     const options = this.#candidateList();
-    const { key } = event;
-    if (key === 'Escape') {
-      if (form.open) this.#patchForm({ open: false, active: -1 });
-      else if (form.query) this.#patchForm({ query: '', search: '', selected: null });
-      else return;
-      event.preventDefault();
-      event.stopPropagation();
-      return;
-    }
-    if (key === 'Enter') {
-      const candidate = form.open ? options[form.active] : undefined;
-      if (candidate) {
-        event.preventDefault();
-        this.#choose(candidate);
-      }
-      return;
-    }
-    if (key === 'Tab') {
-      if (form.open) this.#patchForm({ open: false, active: -1 });
-      return;
-    }
-    if ((key === 'ArrowDown' || key === 'ArrowUp') && event.altKey) {
-      event.preventDefault();
-      this.#patchForm({ open: key === 'ArrowDown', active: -1 });
-      return;
-    }
-    if (!form.open && (key === 'ArrowDown' || key === 'ArrowUp')) {
-      event.preventDefault();
-      const active = options.length === 0 ? -1 : key === 'ArrowDown' ? 0 : options.length - 1;
-      this.#patchForm({ open: true, active });
-      return;
-    }
-    const next = form.open ? nextActiveIndex(key, form.active, options.length) : null;
-    if (next !== null) {
-      event.preventDefault();
-      this.#patchForm({ active: next });
-    }
+    const action = comboboxKeydown(event, { open: form.open, active: form.active, count: options.length, clearable: form.query !== '' });
+    if (typeof action === 'number') this.#patchForm({ open: true, active: action });
+    else if (action === 'select') this.#choose(options[form.active]!);
+    else if (action === 'clear') this.#patchForm({ query: '', search: '', selected: null });
+    else if (action) this.#patchForm({ open: false, active: -1 });
   }
 
   #onSearchBlur(): void {
@@ -618,7 +585,6 @@ export class ApproverDelegationBanner extends LitElement {
     const query = this.#candidates.result;
     const candidates = this.#candidateList();
     const expanded = form.open && candidates.length > 0;
-    const active = expanded ? candidates[form.active] : undefined;
     const chosen = form.selected ? candidates.find((c) => c.id === form.selected!.id) : undefined;
     let status: string;
     if (query?.isError) status = describeError(query.error).title;
@@ -635,13 +601,8 @@ export class ApproverDelegationBanner extends LitElement {
         class="input"
         part="combobox"
         type="text"
-        role="combobox"
-        autocomplete="off"
+        ${comboboxAria({ listbox: 'candidates', expanded, active: candidates[form.active] ? form.active : -1 })}
         spellcheck="false"
-        aria-autocomplete="list"
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-controls="candidates"
-        aria-activedescendant=${active ? `candidate-${form.active}` : nothing}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${error ? 'substitute-error substitute-hint' : 'substitute-hint'}
         .value=${form.query}
@@ -650,27 +611,20 @@ export class ApproverDelegationBanner extends LitElement {
         @click=${() => this.#patchForm({ open: true })}
         @blur=${this.#onSearchBlur}
       />
-      <ul class="listbox" part="listbox" id="candidates" role="listbox" aria-labelledby="substitute-label" ?hidden=${!expanded}>
-        ${expanded
-          ? candidates.map(
-              (c, i) => html`<li
-                class="option ${form.selected?.id === c.id ? 'chosen' : ''}"
-                part="option"
-                id=${`candidate-${i}`}
-                role="option"
-                aria-selected=${i === form.active ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${() => this.#choose(c)}
-              >
-                <span class="name">${c.name}</span>
-                ${c.email ? html`<span class="email">${c.email}</span>` : nothing}
-                ${c.isRequesterOfWaiting
-                  ? html`<span class="badge warning" part="badge">${msg('Requested a waiting item', { id: 'delegation.candidate.requester' })}</span>`
-                  : nothing}
-              </li>`,
-            )
-          : nothing}
-      </ul>
+      ${listbox({
+        id: 'candidates',
+        labelledby: 'substitute-label',
+        expanded,
+        options: candidates,
+        active: form.active,
+        parts: true,
+        select: (c) => this.#choose(c),
+        render: (c) => html`<span class="name">${c.name}</span>
+          ${c.email ? html`<span class="email">${c.email}</span>` : nothing}
+          ${c.isRequesterOfWaiting
+            ? html`<span class="badge warning" part="badge">${msg('Requested a waiting item', { id: 'delegation.candidate.requester' })}</span>`
+            : nothing}`,
+      })}
       <span class="hint" id="substitute-hint" aria-live="polite">${status}</span>
       ${query?.isError
         ? html`<div class="actions">

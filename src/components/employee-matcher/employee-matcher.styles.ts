@@ -6,7 +6,7 @@ export const styles = css`
     overflow-wrap: anywhere;
     --_matcher-row-hover: var(--hr-matcher-row-hover, var(--_surface-raised));
     --_matcher-changed: var(--hr-matcher-changed-color, var(--_primary));
-    --_matcher-max-list: var(--hr-matcher-picker-max-height, 16rem);
+    --_listbox-max: var(--hr-matcher-picker-max-height, 16rem);
   }
 
   .layout {
@@ -115,29 +115,9 @@ export const styles = css`
     min-inline-size: 14rem;
   }
 
-  [role='listbox'] {
-    margin: 0;
-    padding: var(--_space-1);
-    list-style: none;
-    max-block-size: var(--_matcher-max-list);
-    overflow-y: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: var(--_shadow);
-  }
-
+  /* The name above the e-mail line. */
   [role='option'] {
     display: grid;
-    padding: var(--_space-1) var(--_space-2);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  [role='option'][aria-selected='true'] {
-    background: var(--_info-bg);
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
   }
 
   .preview {

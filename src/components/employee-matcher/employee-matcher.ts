@@ -11,6 +11,7 @@ import { HrLinkSelectionChangeEvent } from '../../events/hr-link-selection-chang
 import { HrLinksSavedEvent, type HrLinksSavedResult } from '../../events/hr-links-saved.js';
 import { formatDate, formatNumber, formatPercent } from '../../localize/format.js';
 import { controls, tables, tokens } from '../../styles/tokens.js';
+import { comboboxAria, comboboxKeydown, comboboxStyles, listbox, revealActiveOption } from '../../ui/combobox.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
 import { styles } from './employee-matcher.styles.js';
 import {
@@ -78,7 +79,7 @@ type SaveOutcome = { status: 'saved' | 'failed'; reason: string | null };
  */
 @localized()
 export class EmployeeMatcher extends LitElement {
-  static override styles = [tokens, controls, tables, styles];
+  static override styles = [tokens, controls, tables, comboboxStyles, styles];
 
   readonly #services = new ServicesController(this);
   readonly #doc = new QueryController(this, () => ({ endpoint: 'getUserLinks' }), this.#services);
@@ -147,6 +148,7 @@ export class EmployeeMatcher extends LitElement {
       this.#focusAfterUpdate = null;
       target?.focus();
     }
+    if (this._picking) revealActiveOption(this.renderRoot);
   }
 
   // --- draft -------------------------------------------------------------------------------
@@ -273,27 +275,11 @@ export class EmployeeMatcher extends LitElement {
 
   #onPickKeydown(event: KeyboardEvent, link: UserLink): void {
     const options = this.#pickOptions();
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (options.length) this._activeOption = (this._activeOption + 1) % options.length;
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (options.length) this._activeOption = this._activeOption <= 0 ? options.length - 1 : this._activeOption - 1;
-        break;
-      case 'Enter': {
-        event.preventDefault();
-        const option = options[this._activeOption];
-        if (option) this.#pick(link, option);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.#closePicker(true);
-        break;
-    }
+    // The field is the open picker: Escape closes it; Tab leaves it to focusout.
+    const action = comboboxKeydown(event, { open: true, active: this._activeOption, count: options.length });
+    if (typeof action === 'number') this._activeOption = action;
+    else if (action === 'select') this.#pick(link, options[this._activeOption]!);
+    else if (action === 'dismiss') this.#closePicker(true);
   }
 
   #onPickerFocusout(event: FocusEvent): void {
@@ -479,42 +465,32 @@ export class EmployeeMatcher extends LitElement {
     const settled = this._pickQuery === this._pickInput;
     const searching = !settled || (result?.isFetching ?? true);
     const error = this.#search.error;
-    const active = options[this._activeOption];
     return html`<div class="picker" part="picker" @focusout=${this.#onPickerFocusout}>
       <label class="visually-hidden" for="picker-input">${msg(str`Search an employee for ${link.userName}`, { id: 'matcher.picker.label' })}</label>
       <input
         id="picker-input"
         class="input"
         type="text"
-        role="combobox"
-        autocomplete="off"
-        aria-autocomplete="list"
-        aria-expanded=${options.length ? 'true' : 'false'}
-        aria-controls="picker-listbox"
+        ${comboboxAria({ listbox: 'picker-listbox', expanded: options.length > 0, active: options[this._activeOption] ? this._activeOption : -1 })}
         aria-describedby="picker-status"
-        aria-activedescendant=${active ? `picker-option-${this._activeOption}` : ''}
         placeholder=${msg('Name or e-mail', { id: 'matcher.picker.placeholder' })}
         .value=${this._pickInput}
         @input=${this.#onPickInput}
         @keydown=${(event: KeyboardEvent) => this.#onPickKeydown(event, link)}
       />
-      <ul id="picker-listbox" role="listbox" aria-label=${msg('Employees', { id: 'matcher.picker.list' })} ?hidden=${!options.length}>
-        ${options.map(
-          (employee, i) => html`<li
-            id="picker-option-${i}"
-            role="option"
-            aria-selected=${i === this._activeOption ? 'true' : 'false'}
-            @mousedown=${(event: Event) => event.preventDefault()}
-            @click=${() => this.#pick(link, employee)}
-          >
-            <span>${employee.name}</span>
-            <span class="email">
-              ${employee.email ?? msg('No e-mail address', { id: 'matcher.picker.noEmail' })}${employee.hrTeam ? html` · ${employee.hrTeam.name}` : nothing}
-              ${emailsMatch(employee.email, link.userEmail) ? html` · ${msg('Same e-mail address', { id: 'matcher.sameEmail' })}` : nothing}
-            </span>
-          </li>`,
-        )}
-      </ul>
+      ${listbox({
+        id: 'picker-listbox',
+        label: msg('Employees', { id: 'matcher.picker.list' }),
+        expanded: options.length > 0,
+        options,
+        active: this._activeOption,
+        select: (employee) => this.#pick(link, employee),
+        render: (employee) => html`<span>${employee.name}</span>
+          <span class="email">
+            ${employee.email ?? msg('No e-mail address', { id: 'matcher.picker.noEmail' })}${employee.hrTeam ? html` · ${employee.hrTeam.name}` : nothing}
+            ${emailsMatch(employee.email, link.userEmail) ? html` · ${msg('Same e-mail address', { id: 'matcher.sameEmail' })}` : nothing}
+          </span>`,
+      })}
       <span id="picker-status" class="hint" role="status">
         ${error
           ? nothing

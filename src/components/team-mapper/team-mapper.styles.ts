@@ -111,38 +111,12 @@ export const styles = css`
     gap: var(--_space-1);
   }
 
-  [role='listbox'] {
-    margin: 0;
-    padding: var(--_space-1);
-    list-style: none;
-    max-block-size: 16rem;
-    overflow: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    box-shadow: var(--_shadow);
-  }
-
   [role='option'] {
-    display: flex;
     justify-content: space-between;
-    gap: var(--_space-2);
-    padding: var(--_space-1) var(--_space-2);
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
 
   [role='option'].special {
     font-style: italic;
-  }
-
-  [role='option'][aria-selected='true'] {
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-
-  [role='option'][aria-selected='true'] .hint {
-    color: inherit;
   }
 
   .status {

@@ -16,6 +16,7 @@ import { HrTeamCreatedEvent } from '../../events/hr-team-created.js';
 import { formatList, formatNumber } from '../../localize/format.js';
 import { localeKey } from '../../localize/index.js';
 import { controls, tables, tokens } from '../../styles/tokens.js';
+import { comboboxAria, comboboxKeydown, comboboxStyles, listbox, revealActiveOption } from '../../ui/combobox.js';
 import { describeError } from '../../ui/describe-error.js';
 import { emptyState, errorState, loadingState } from '../../ui/states.js';
 import {
@@ -59,7 +60,6 @@ interface OpenPicker {
 type BulkKind = 'create' | 'byName';
 
 const LISTBOX_ID = 'picker-listbox';
-const optionId = (i: number) => `picker-option-${i}`;
 const errorId = (hrTeamId: string) => `name-error-${hrTeamId.replace(/[^\w-]/g, '_')}`;
 /** Names listed in previews and notices before "and N more". */
 const LIST_LIMIT = 8;
@@ -110,7 +110,7 @@ const SHARED_LIMIT = 3;
  */
 @localized()
 export class TeamMapper extends LitElement {
-  static override styles = [tokens, controls, tables, styles];
+  static override styles = [tokens, controls, tables, comboboxStyles, styles];
 
   readonly #services = new ServicesController(this);
   readonly #doc = new QueryController(this, () => ({ endpoint: 'getTeamMapping' }), this.#services);
@@ -181,9 +181,7 @@ export class TeamMapper extends LitElement {
       this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
       this.#focusAfterUpdate = null;
     }
-    if (this._open && this._open.active >= 0) {
-      this.renderRoot.querySelector(`#${optionId(this._open.active)}`)?.scrollIntoView({ block: 'nearest' });
-    }
+    if (this._open) revealActiveOption(this.renderRoot);
   }
 
   /** Makes `doc` the base of the draft: loads the stored draft once, re-applies it on a newer version. */
@@ -243,7 +241,9 @@ export class TeamMapper extends LitElement {
     return [{ kind: 'create', name }, { kind: 'none' }, ...teams.map((team) => ({ kind: 'team' as const, team }))];
   }
 
-  #indexOfChoice(options: PickerOption[], choice: Choice): number {
+  /** The option of the row's current choice. */
+  #currentIndex(hrTeam: HrTeam, options: PickerOption[]): number {
+    const choice = this.#currentView()?.choices.get(hrTeam.id) ?? null;
     if (choice === null) return 1;
     if (isCreate(choice)) return 0;
     return options.findIndex((o) => o.kind === 'team' && o.team.id === choice);
@@ -252,14 +252,6 @@ export class TeamMapper extends LitElement {
   #rowTeam(event: Event): HrTeam | undefined {
     const id = (event.currentTarget as HTMLElement).dataset['hrTeam'];
     return id === undefined ? undefined : this.#index?.hrById.get(id);
-  }
-
-  #openPicker(hrTeam: HrTeam, active: 'last' | 'current' | 'none'): void {
-    const open: OpenPicker = { hrTeamId: hrTeam.id, typed: null, active: -1 };
-    const options = this.#options(hrTeam, open);
-    if (active === 'last') open.active = options.length - 1;
-    else if (active === 'current') open.active = Math.max(0, this.#indexOfChoice(options, this.#currentView()?.choices.get(hrTeam.id) ?? null));
-    this._open = open;
   }
 
   #select(hrTeam: HrTeam, option: PickerOption): void {
@@ -282,57 +274,30 @@ export class TeamMapper extends LitElement {
     const hrTeam = this.#rowTeam(event);
     if (!hrTeam) return;
     const open = this._open?.hrTeamId === hrTeam.id ? this._open : null;
-    switch (event.key) {
-      case 'ArrowDown': {
-        event.preventDefault();
-        if (!open) this.#openPicker(hrTeam, event.altKey ? 'none' : 'current');
-        else {
-          const count = this.#options(hrTeam, open).length;
-          this._open = { ...open, active: (open.active + 1) % count };
-        }
-        break;
-      }
-      case 'ArrowUp': {
-        event.preventDefault();
-        if (!open) this.#openPicker(hrTeam, 'last');
-        else {
-          const count = this.#options(hrTeam, open).length;
-          this._open = { ...open, active: open.active <= 0 ? count - 1 : open.active - 1 };
-        }
-        break;
-      }
-      case 'Enter': {
-        if (!open) return;
-        event.preventDefault();
-        const option = this.#options(hrTeam, open)[open.active];
-        if (option) this.#select(hrTeam, option);
-        else this._open = null;
-        break;
-      }
-      case 'Escape': {
-        if (!open) return;
-        event.preventDefault();
-        event.stopPropagation();
-        this._open = null;
-        break;
-      }
-      case 'Tab':
-        if (open) this._open = null;
-        break;
-    }
+    const shown: OpenPicker = open ?? { hrTeamId: hrTeam.id, typed: null, active: -1 };
+    const options = this.#options(hrTeam, shown);
+    const action = comboboxKeydown(event, {
+      open: open !== null,
+      active: shown.active,
+      count: options.length,
+      selected: open ? -1 : this.#currentIndex(hrTeam, options),
+    });
+    if (typeof action === 'number') this._open = { ...shown, active: action };
+    else if (action === 'select') this.#select(hrTeam, options[shown.active]!);
+    else if (action) this._open = null;
   };
 
   readonly #onPickerClick = (event: MouseEvent) => {
     const hrTeam = this.#rowTeam(event);
-    if (hrTeam && this._open?.hrTeamId !== hrTeam.id) this.#openPicker(hrTeam, 'current');
+    if (!hrTeam || this._open?.hrTeamId === hrTeam.id) return;
+    const open: OpenPicker = { hrTeamId: hrTeam.id, typed: null, active: -1 };
+    this._open = { ...open, active: Math.max(0, this.#currentIndex(hrTeam, this.#options(hrTeam, open))) };
   };
 
   readonly #onPickerBlur = (event: FocusEvent) => {
     const hrTeam = this.#rowTeam(event);
     if (hrTeam && this._open?.hrTeamId === hrTeam.id) this._open = null;
   };
-
-  readonly #keepFocus = (event: Event) => event.preventDefault();
 
   readonly #onCreateNameInput = (event: InputEvent) => {
     const hrTeam = this.#rowTeam(event);
@@ -508,44 +473,26 @@ export class TeamMapper extends LitElement {
     return formatList(names);
   }
 
-  #renderOption(hrTeam: HrTeam, option: PickerOption, i: number, active: number, current: Choice): TemplateResult {
-    const selected = i === active;
-    const pick = () => this.#select(hrTeam, option);
-    if (option.kind === 'create') {
-      return html`<li id=${optionId(i)} role="option" part="option" class="special" aria-selected=${selected} @click=${pick}>
-        ${msg(str`Create team “${option.name}”`, { id: 'mapper.option.create' })}
-      </li>`;
-    }
-    if (option.kind === 'none') {
-      return html`<li id=${optionId(i)} role="option" part="option" class="special" aria-selected=${selected} @click=${pick}>
-        ${msg('Not mapped', { id: 'mapper.option.none' })}
-      </li>`;
-    }
+  #renderOption(option: PickerOption, current: Choice): TemplateResult | string {
+    if (option.kind === 'create') return msg(str`Create team “${option.name}”`, { id: 'mapper.option.create' });
+    if (option.kind === 'none') return msg('Not mapped', { id: 'mapper.option.none' });
     const count = option.team.memberCount;
     const isCurrent = current === option.team.id;
-    return html`<li id=${optionId(i)} role="option" part="option" aria-selected=${selected} @click=${pick}>
-      <span>${option.team.name}${isCurrent ? html`<span class="visually-hidden"> ${msg('(current)', { id: 'mapper.option.current' })}</span>` : nothing}</span>
+    return html`<span>${option.team.name}${isCurrent ? html`<span class="visually-hidden"> ${msg('(current)', { id: 'mapper.option.current' })}</span>` : nothing}</span>
       <span class="hint">
         ${count === 1
           ? msg('1 member', { id: 'mapper.option.members.one' })
           : msg(str`${formatNumber(count)} members`, { id: 'mapper.option.members.other' })}
-      </span>
-    </li>`;
+      </span>`;
   }
 
   #renderPicker(hrTeam: HrTeam, choice: Choice, open: OpenPicker | null): TemplateResult {
-    const options = open ? this.#options(hrTeam, open) : [];
     const active = open?.active ?? -1;
     return html`<input
         class="input"
         part="picker"
         type="text"
-        role="combobox"
-        autocomplete="off"
-        aria-autocomplete="list"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${ifDefined(open ? LISTBOX_ID : undefined)}
-        aria-activedescendant=${ifDefined(open && active >= 0 ? optionId(active) : undefined)}
+        ${comboboxAria({ listbox: open ? LISTBOX_ID : undefined, expanded: open !== null, active })}
         aria-label=${msg(str`App team for ${hrTeam.name}`, { id: 'mapper.picker.label' })}
         placeholder=${msg('Not mapped', { id: 'mapper.option.none' })}
         data-hr-team=${hrTeam.id}
@@ -555,9 +502,17 @@ export class TeamMapper extends LitElement {
         @click=${this.#onPickerClick}
         @blur=${this.#onPickerBlur}
       />${open
-        ? html`<ul id=${LISTBOX_ID} role="listbox" part="listbox" aria-label=${msg('App teams', { id: 'mapper.listbox.label' })} @mousedown=${this.#keepFocus}>
-            ${options.map((option, i) => this.#renderOption(hrTeam, option, i, active, choice))}
-          </ul>`
+        ? listbox({
+            id: LISTBOX_ID,
+            label: msg('App teams', { id: 'mapper.listbox.label' }),
+            expanded: true,
+            options: this.#options(hrTeam, open),
+            active,
+            parts: true,
+            select: (option) => this.#select(hrTeam, option),
+            render: (option) => this.#renderOption(option, choice),
+            optionClass: (option) => (option.kind === 'team' ? undefined : 'special'),
+          })
         : nothing}`;
   }
 
