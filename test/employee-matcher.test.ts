@@ -317,6 +317,39 @@ describe('employee-matcher', () => {
     expect(sophie.employee?.id).to.equal(E.sanneMeijer);
   });
 
+  it('on a 412 whose reload fails too, keeps every choice, says the list may be out of date, and resolves the conflict after a retry', async () => {
+    const el = await mountMatcher();
+    const version = serverDoc().version;
+    button(rowOf(el, U.sophie), 'Accept').click();
+    button(rowOf(el, U.lieke), 'Accept').click();
+    await el.updateComplete;
+    const other = fake.current.backend.saveUserLinks({
+      headers: { 'If-Match': version, 'Idempotency-Key': 'another-admin' },
+      body: { links: [{ userId: U.sophie, employeeId: E.sanneMeijer }] },
+    });
+    expect(other.status).to.equal(200);
+
+    // The reload after the 412 fails, retries included.
+    fake.current.faults.set({ kind: '500', endpoints: ['getUserLinks'], times: 3 });
+    button(root(el), 'Save links').click();
+    await until(() => text(root(el)).includes('The list could not be refreshed; it may be out of date.'), 'the stale-list warning');
+    expect(fake.current.log.last('saveUserLinks')!.status).to.equal(412);
+    expect(root(el).querySelector('[part="conflicts"]')).to.equal(null);
+    expect(text(rowOf(el, U.sophie))).to.contain('Will be linked');
+    expect(text(rowOf(el, U.lieke))).to.contain('Will be linked');
+    expect(text(root(el).querySelector('[part="save-bar"]'))).to.contain('2 unsaved changes');
+
+    button(root(el), 'Try again').click();
+    await until(() => !text(root(el)).includes('The list could not be refreshed'), 'the list reloaded');
+    expect(text(root(el).querySelector('[part="save-bar"]'))).to.contain('2 unsaved changes');
+    // Saving again meets the 412 again, now with the other admin's version to re-apply onto.
+    button(root(el), 'Save links').click();
+    await until(() => root(el).querySelector('[part="conflicts"]'), 'the conflict notice');
+    expect(text(root(el).querySelector('[part="conflicts"]'))).to.contain('Sophie Jansen: now Sanne Meijer, your choice Sophie Jansen.');
+    expect(fake.current.log.of('saveUserLinks').map((r) => r.status)).to.deep.equal([412, 412]);
+    expect(serverDoc().items.find((i) => i.userId === U.sophie)!.employee?.id, 'nothing overwritten').to.equal(E.sanneMeijer);
+  });
+
   it('retries a failed save with the same Idempotency-Key', async () => {
     const el = await mountMatcher();
     fake.current.faults.set({ kind: '500', endpoints: ['saveUserLinks'], times: 1 });
