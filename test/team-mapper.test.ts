@@ -352,6 +352,65 @@ describe('team-mapper', () => {
     expect(el.dirty).to.equal(false);
   });
 
+  it('keeps the row controls read-only while a save runs, so typing then changes nothing, and editable after it', async () => {
+    const el = await mount<TeamMapper>(html`<team-mapper storage-key=${key()}></team-mapper>`);
+    await loaded(el);
+    await choose(el, LEGAL, 'Legal team');
+    await choose(el, PAYMENTS, 'Sales');
+    fake.current.faults.set({ kind: 'latency', ms: 400, endpoints: ['createAppTeams', 'saveTeamMapping'] });
+    const saved = oneEvent(el, 'hr-mapping-saved');
+    button(el, 'Save mapping')!.click();
+    await el.updateComplete;
+
+    // Creating the app teams: the name of the new team is read-only.
+    const name = row(el, LEGAL)!.querySelector<HTMLInputElement>('[part="create-name"]')!;
+    expect(name.readOnly).to.equal(true);
+    name.focus();
+    await sendKeys({ type: 'xy' });
+    await el.updateComplete;
+    expect(name.value).to.equal('Legal team');
+
+    // Saving the mapping: the pickers are read-only and do not open, the bulk helpers are unavailable.
+    await until(() => fake.current.log.count('saveTeamMapping') === 1, 'the mapping request');
+    await el.updateComplete;
+    const input = picker(el, PAYMENTS);
+    expect(input.readOnly).to.equal(true);
+    input.focus();
+    await sendKeys({ type: 'Fin' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.value).to.equal('Sales');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(options(el)).to.have.length(0);
+    const bulk = button(el, 'Create app teams for all unmapped')!;
+    expect(bulk.getAttribute('aria-disabled')).to.equal('true');
+    bulk.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="preview"]')).to.equal(null);
+
+    await saved;
+    await el.updateComplete;
+    const created = (fake.current.backend.getTeamMapping().body as TeamMappingDoc).appTeams.find((t) => t.name === 'Legal team')!;
+    const sent = (fake.current.log.last('saveTeamMapping')!.body as TeamMappingDoc).mappings;
+    expect(sent).to.deep.include({ hrTeamId: PAYMENTS, appTeamId: A.sales });
+    expect(sent).to.deep.include({ hrTeamId: LEGAL, appTeamId: created.id });
+    expect(el.dirty).to.equal(false);
+    expect(picker(el, PAYMENTS).value).to.equal('Sales');
+    expect(picker(el, LEGAL).value).to.equal('Legal team');
+    for (const field of root(el).querySelectorAll('input[role="combobox"]')) expect((field as HTMLInputElement).readOnly).to.equal(false);
+    expect(bulk.getAttribute('aria-disabled')).to.equal('false');
+
+    // Editable again after a save that fails, too.
+    await choose(el, PAYMENTS, 'Finance');
+    fake.current.faults.set({ kind: '500', endpoints: ['saveTeamMapping'], times: 1 });
+    await save(el);
+    expect(root(el).querySelector('[part="error"]')).to.not.equal(null);
+    expect(picker(el, PAYMENTS).readOnly).to.equal(false);
+    await choose(el, PAYMENTS, 'Operations');
+    expect(picker(el, PAYMENTS).value).to.equal('Operations');
+    expect(el.dirty).to.equal(true);
+  });
+
   it('retrying a failed save reuses its Idempotency-Keys', async () => {
     const el = await mount<TeamMapper>(html`<team-mapper storage-key=${key()}></team-mapper>`);
     await loaded(el);

@@ -111,6 +111,12 @@ export const styles = css`
     gap: var(--_space-1);
   }
 
+  .picker .input:read-only {
+    background: transparent;
+    color: var(--_text-muted);
+    cursor: not-allowed;
+  }
+
   [role='option'] {
     justify-content: space-between;
   }

@@ -224,7 +224,8 @@ export class TeamMapper extends LitElement {
   }
 
   #edit(changes: Iterable<readonly [string, Choice]>): void {
-    // Edits wait for a save to finish: the save clears the draft it sent.
+    // The row controls are read-only while a save runs (the save replaces the draft it sent), so
+    // nothing reaches here then; this guard only keeps a stray event from being half-applied.
     if (!this.#index || !this._draft || this._saving) return;
     this.#commit(setChoices(this.#index, this._draft, changes));
     this._saveError = null;
@@ -272,7 +273,7 @@ export class TeamMapper extends LitElement {
 
   readonly #onPickerKeydown = (event: KeyboardEvent) => {
     const hrTeam = this.#rowTeam(event);
-    if (!hrTeam) return;
+    if (!hrTeam || this._saving) return;
     const open = this._open?.hrTeamId === hrTeam.id ? this._open : null;
     const shown: OpenPicker = open ?? { hrTeamId: hrTeam.id, typed: null, active: -1 };
     const options = this.#options(hrTeam, shown);
@@ -289,7 +290,7 @@ export class TeamMapper extends LitElement {
 
   readonly #onPickerClick = (event: MouseEvent) => {
     const hrTeam = this.#rowTeam(event);
-    if (!hrTeam || this._open?.hrTeamId === hrTeam.id) return;
+    if (!hrTeam || this._saving || this._open?.hrTeamId === hrTeam.id) return;
     const open: OpenPicker = { hrTeamId: hrTeam.id, typed: null, active: -1 };
     this._open = { ...open, active: Math.max(0, this.#currentIndex(hrTeam, this.#options(hrTeam, open))) };
   };
@@ -323,6 +324,7 @@ export class TeamMapper extends LitElement {
   };
 
   #showPreview(kind: BulkKind): void {
+    if (this._saving) return;
     this._preview = kind;
     this.#focusAfterUpdate = '#preview-title';
   }
@@ -336,7 +338,7 @@ export class TeamMapper extends LitElement {
   #applyPreview(): void {
     const index = this.#index;
     const view = this.#currentView();
-    if (!index || !view || !this._preview) return;
+    if (!index || !view || !this._preview || this._saving) return;
     const changes: [string, Choice][] =
       this._preview === 'create'
         ? previewCreateForUnmapped(index, view).map(({ hrTeam, name }) => [hrTeam.id, { create: name }])
@@ -495,6 +497,7 @@ export class TeamMapper extends LitElement {
         ${comboboxAria({ listbox: open ? LISTBOX_ID : undefined, expanded: open !== null, active })}
         aria-label=${msg(str`App team for ${hrTeam.name}`, { id: 'mapper.picker.label' })}
         placeholder=${msg('Not mapped', { id: 'mapper.option.none' })}
+        ?readonly=${this._saving}
         data-hr-team=${hrTeam.id}
         .value=${live(open?.typed ?? this.#choiceLabel(choice))}
         @input=${this.#onPickerInput}
@@ -540,6 +543,7 @@ export class TeamMapper extends LitElement {
                   aria-label=${msg(str`Name of the new app team for ${hrTeam.name}`, { id: 'mapper.createName.aria' })}
                   aria-invalid=${problem ? 'true' : 'false'}
                   aria-describedby=${ifDefined(problem ? errorId(hrTeam.id) : undefined)}
+                  ?readonly=${this._saving}
                   data-hr-team=${hrTeam.id}
                   .value=${live(choice.create)}
                   @input=${this.#onCreateNameInput}
@@ -553,7 +557,13 @@ export class TeamMapper extends LitElement {
           ${conflict
             ? html`<div class="conflict-note">
                 <span>${msg(str`Someone else set this to: ${this.#theirsLabel(theirs)}. Your choice is kept.`, { id: 'mapper.conflict.row' })}</span>
-                <button class="button link" type="button" data-hr-team=${hrTeam.id} @click=${this.#onUseTheirs}>
+                <button
+                  class="button link"
+                  type="button"
+                  aria-disabled=${this._saving ? 'true' : 'false'}
+                  data-hr-team=${hrTeam.id}
+                  @click=${this.#onUseTheirs}
+                >
                   ${msg('Use their choice', { id: 'mapper.conflict.useTheirs' })}
                 </button>
               </div>`
@@ -626,7 +636,14 @@ export class TeamMapper extends LitElement {
         : nothing}
       <div class="actions">
         ${items.length
-          ? html`<button class="button primary" type="button" @click=${() => this.#applyPreview()}>${msg('Apply', { id: 'mapper.preview.apply' })}</button>`
+          ? html`<button
+              class="button primary"
+              type="button"
+              aria-disabled=${this._saving ? 'true' : 'false'}
+              @click=${() => this.#applyPreview()}
+            >
+              ${msg('Apply', { id: 'mapper.preview.apply' })}
+            </button>`
           : nothing}
         <button class="button" type="button" @click=${() => this.#closePreview()}>
           ${items.length ? msg('Cancel', { id: 'mapper.preview.cancel' }) : msg('Close', { id: 'mapper.preview.close' })}
@@ -657,6 +674,7 @@ export class TeamMapper extends LitElement {
     const rows = filterRows(index, view, this.filter, this._query);
     const open = this._open;
     const locale = localeKey();
+    const saving = this._saving;
     if (rows.length === 0) {
       return this.filter === 'unmapped' && !this._query.trim()
         ? html`<div class="notice success" part="all-mapped" role="status">${msg('Every HR team is mapped.', { id: 'mapper.allMapped' })}</div>`
@@ -688,7 +706,7 @@ export class TeamMapper extends LitElement {
               const theirs = Object.prototype.hasOwnProperty.call(draft.conflicts, team.id) ? draft.conflicts[team.id] : undefined;
               const rowOpen = open?.hrTeamId === team.id ? open : null;
               const problem = this.#problems.get(team.id);
-              return guard([team, choice, shared, edited, theirs, rowOpen, problem, index, locale], () =>
+              return guard([team, choice, shared, edited, theirs, rowOpen, problem, index, locale, saving], () =>
                 this.#renderRow(team, choice, shared, edited, theirs, rowOpen),
               );
             },
@@ -740,10 +758,26 @@ export class TeamMapper extends LitElement {
           <span class="badge ${view.unmapped ? 'danger' : ''}">${msg(str`${formatNumber(view.unmapped)} not mapped`, { id: 'mapper.count.unmapped' })}</span>
         </div>
         <div class="actions">
-          <button class="button" part="bulk-button" type="button" data-bulk="create" aria-expanded=${this._preview === 'create'} @click=${() => this.#showPreview('create')}>
+          <button
+            class="button"
+            part="bulk-button"
+            type="button"
+            data-bulk="create"
+            aria-expanded=${this._preview === 'create'}
+            aria-disabled=${this._saving ? 'true' : 'false'}
+            @click=${() => this.#showPreview('create')}
+          >
             ${msg('Create app teams for all unmapped', { id: 'mapper.bulk.create' })}
           </button>
-          <button class="button" part="bulk-button" type="button" data-bulk="byName" aria-expanded=${this._preview === 'byName'} @click=${() => this.#showPreview('byName')}>
+          <button
+            class="button"
+            part="bulk-button"
+            type="button"
+            data-bulk="byName"
+            aria-expanded=${this._preview === 'byName'}
+            aria-disabled=${this._saving ? 'true' : 'false'}
+            @click=${() => this.#showPreview('byName')}
+          >
             ${msg('Map by identical name', { id: 'mapper.bulk.byName' })}
           </button>
         </div>
