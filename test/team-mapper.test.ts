@@ -7,6 +7,7 @@ import { QueryController } from '../src/data/query-controller.js';
 import { ServicesController } from '../src/data/services-controller.js';
 import type { HrApiProvider } from '../src/components/hr-api-provider/hr-api-provider.js';
 import type { TeamMapper } from '../src/components/team-mapper/team-mapper.js';
+import type { HrMappingSavedEvent } from '../src/events/hr-mapping-saved.js';
 import type { HrTeamCreatedEvent } from '../src/events/hr-team-created.js';
 import { setLocale } from '../src/localize/index.js';
 import '../src/define/team-mapper.js';
@@ -433,6 +434,46 @@ describe('team-mapper', () => {
     const puts = fake.current.log.of('saveTeamMapping');
     expect(puts.map((p) => p.status)).to.deep.equal([500, 200]);
     expect(puts[0]!.headers['idempotency-key']).to.equal(puts[1]!.headers['idempotency-key']);
+  });
+
+  it('lists the app teams an earlier attempt created when the retry saves the mapping, and only for that save', async () => {
+    const el = await mount<TeamMapper>(html`<team-mapper storage-key=${key()}></team-mapper>`);
+    await loaded(el);
+    await choose(el, LEGAL, 'Legal team');
+    fake.current.faults.set({ kind: '500', endpoints: ['saveTeamMapping'], times: 1 });
+    await save(el);
+    expect(root(el).querySelector('[part="partial"]')).to.not.equal(null);
+    const saved = oneEvent(el, 'hr-mapping-saved');
+    root(el).querySelector<HTMLButtonElement>('[part="error"] [part="retry-button"]')!.click();
+    const { detail } = await saved;
+    const created = (fake.current.backend.getTeamMapping().body as TeamMappingDoc).appTeams.find((t) => t.name === 'Legal team')!;
+    expect(detail.createdTeams).to.deep.equal([{ id: created.id, name: 'Legal team', memberCount: 0, fromHrTeamId: LEGAL }]);
+    expect(fake.current.log.count('createAppTeams')).to.equal(1);
+    expect(fake.current.log.of('saveTeamMapping').map((r) => r.status)).to.deep.equal([500, 200]);
+
+    await choose(el, PAYMENTS, 'Sales');
+    const next = oneEvent(el, 'hr-mapping-saved');
+    await save(el);
+    expect((await next).detail.createdTeams).to.deep.equal([]);
+  });
+
+  it('lists the app teams created before a re-mount when the save finishes after it', async () => {
+    const storageKey = key();
+    const first = await mount<TeamMapper>(html`<team-mapper storage-key=${storageKey}></team-mapper>`);
+    await loaded(first);
+    await choose(first, LEGAL, 'Legal team');
+    fake.current.faults.set({ kind: '500', endpoints: ['saveTeamMapping'], times: 1 });
+    await save(first);
+    first.parentElement!.remove();
+
+    const again = await mount<TeamMapper>(html`<team-mapper storage-key=${storageKey}></team-mapper>`);
+    await loaded(again);
+    expect(picker(again, LEGAL).value).to.equal('Legal team');
+    const saved = oneEvent<HrMappingSavedEvent>(again, 'hr-mapping-saved');
+    await save(again);
+    const { detail } = await saved;
+    expect(detail.createdTeams.map((t) => [t.name, t.fromHrTeamId])).to.deep.equal([['Legal team', LEGAL]]);
+    expect(fake.current.log.count('createAppTeams')).to.equal(1);
   });
 
   for (const kind of ['500', 'offline', 'malformed_json', 'schema_break'] as const) {

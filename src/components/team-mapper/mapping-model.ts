@@ -26,6 +26,11 @@ export interface MappingDraft {
   conflicts: Record<string, string | null>;
   /** Keys of the pending writes; reused while the request stays the same. */
   keys: { create?: PendingKey; save?: PendingKey };
+  /**
+   * App teams already created for this save (by any attempt of it, also before a re-mount or
+   * reload): the saved event lists them once the mapping is saved.
+   */
+  created?: CreatedTeam[];
 }
 
 export type CreatedTeam = CreateAppTeamsResponse['created'][number];
@@ -269,14 +274,18 @@ export function savePlan(index: MappingIndex, view: MappingView): { creations: C
   return { creations, mappings };
 }
 
-/** Replaces each "create" choice with the app team the backend created for that HR team. */
+/** Replaces each "create" choice with the app team the backend created for that HR team, and records the teams. */
 export function applyCreated(draft: MappingDraft, created: readonly CreatedTeam[]): MappingDraft {
   const edits = { ...draft.edits };
+  const recorded = [...(draft.created ?? [])];
+  const known = new Set(recorded.map((team) => team.id));
   for (const team of created) {
     const entry = team.fromHrTeamId ? edits[team.fromHrTeamId] : undefined;
     if (entry && isCreate(entry.choice)) edits[team.fromHrTeamId!] = { ...entry, choice: team.id };
+    if (!known.has(team.id)) recorded.push(team);
+    known.add(team.id);
   }
-  return { ...draft, edits };
+  return { ...draft, edits, created: recorded };
 }
 
 /** A short stable fingerprint of a request (FNV-1a over its JSON). */
@@ -302,5 +311,17 @@ export function readDraft(value: unknown): MappingDraft | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const draft = value as Partial<MappingDraft>;
   if (draft.v !== 1 || typeof draft.baseVersion !== 'string' || !draft.edits || typeof draft.edits !== 'object') return undefined;
-  return { v: 1, baseVersion: draft.baseVersion, edits: draft.edits, conflicts: draft.conflicts ?? {}, keys: draft.keys ?? {} };
+  const created = Array.isArray(draft.created) ? draft.created.filter(isCreatedTeam) : [];
+  return { v: 1, baseVersion: draft.baseVersion, edits: draft.edits, conflicts: draft.conflicts ?? {}, keys: draft.keys ?? {}, created };
+}
+
+function isCreatedTeam(value: unknown): value is CreatedTeam {
+  if (!value || typeof value !== 'object') return false;
+  const team = value as Partial<CreatedTeam>;
+  return (
+    typeof team.id === 'string' &&
+    typeof team.name === 'string' &&
+    typeof team.memberCount === 'number' &&
+    (team.fromHrTeamId === null || typeof team.fromHrTeamId === 'string')
+  );
 }

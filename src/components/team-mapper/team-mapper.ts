@@ -38,7 +38,6 @@ import {
   savePlan,
   setChoices,
   type Choice,
-  type CreatedTeam,
   type MappingDraft,
   type MappingIndex,
   type MappingView,
@@ -389,15 +388,13 @@ export class TeamMapper extends LitElement {
     this._conflictNotice = null;
     this._open = null;
     this._announcement = msg('Saving…', { id: 'mapper.saving' });
-    let created: CreatedTeam[] = [];
     try {
       let index = this.#index;
       let plan = savePlan(index, buildView(index, this._draft));
       if (plan.creations.length) {
         const body = { teams: plan.creations };
         this.#commit(keyFor(this._draft, 'create', body, newIdempotencyKey));
-        const response = await this.#createTeams.mutate({ body, idempotencyKey: this._draft.keys.create!.key });
-        created = response.created;
+        const { created } = await this.#createTeams.mutate({ body, idempotencyKey: this._draft.keys.create!.key });
         const { create: _done, ...keys } = this._draft.keys;
         this.#commit({ ...applyCreated(this._draft, created), keys });
         for (const team of created) {
@@ -416,11 +413,12 @@ export class TeamMapper extends LitElement {
       const request = { body: { mappings: plan.mappings }, ifMatch: this._draft.baseVersion };
       this.#commit(keyFor(this._draft, 'save', request, newIdempotencyKey));
       const saved = await this.#saveMapping.mutate({ ...request, idempotencyKey: this._draft.keys.save!.key });
+      const createdTeams = this._draft.created ?? [];
       this.#seen.add(saved);
       this.#index = buildIndex(saved);
       this.#commit(emptyDraft(saved.version));
       this._announcement = msg('Team mapping saved.', { id: 'mapper.saved' });
-      this.dispatchEvent(new HrMappingSavedEvent({ mappings: saved.mappings.length, createdTeams: created, version: saved.version }));
+      this.dispatchEvent(new HrMappingSavedEvent({ mappings: saved.mappings.length, createdTeams, version: saved.version }));
     } catch (error) {
       let failure = error;
       if (isHrApiError(error) && error.isConflict) {
@@ -433,7 +431,7 @@ export class TeamMapper extends LitElement {
         }
       }
       this._saveError = failure instanceof Error ? failure : new Error(String(failure));
-      this._partialSave = created.length > 0;
+      this._partialSave = (this._draft?.created?.length ?? 0) > 0;
       this._announcement = '';
     } finally {
       this._saving = false;
