@@ -95,6 +95,52 @@ export const Conflicts = {
   },
 };
 
+/**
+ * Saving refused the name of a new app team (another admin took it meanwhile): the backend's
+ * reason shows on that row, whose name field has focus; the draft is kept.
+ */
+export const NameRefused = {
+  args: { storageKey: 'story-team-mapper-name-refused' },
+  parameters: {
+    msw: {
+      handlers: [
+        answer(small),
+        http.post('/api/hr/app-teams', () =>
+          HttpResponse.json(
+            {
+              title: 'Validation failed',
+              status: 422,
+              code: 'validation_failed',
+              detail: 'Some teams cannot be created.',
+              errors: [{ pointer: '/teams/0/name', code: 'name_taken', detail: 'An app team with this name exists.' }],
+            },
+            { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      ],
+    },
+  },
+  render: (args: Args) => {
+    const draft: MappingDraft = {
+      v: 1,
+      baseVersion: small.version,
+      edits: { 'hrt-legal': { base: null, choice: { create: 'Legal' } } },
+      conflicts: {},
+      keys: {},
+    };
+    localStorage.setItem(`hr-connect-elements:draft:mapping:${args.storageKey}`, JSON.stringify(draft));
+    return html`<team-mapper storage-key=${args.storageKey} filter=${args.filter}></team-mapper>`;
+  },
+  play: async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const mapper = canvasElement.querySelector('team-mapper')!;
+    const find = (selector: string) => mapper.shadowRoot?.querySelector(selector);
+    for (let i = 0; i < 300 && !find('[part="save-button"][aria-disabled="false"]'); i++) await new Promise((r) => setTimeout(r, 10));
+    find('[part="save-button"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    for (let i = 0; i < 300 && !find('[part="create-name"][aria-invalid="true"]'); i++) await new Promise((r) => setTimeout(r, 10));
+    if (!find('[part="create-name"][aria-invalid="true"]')) throw new Error('NameRefused: the refused name is not shown');
+  },
+};
+
 /** The team mapping cannot be loaded: the error says what happened and offers a retry. */
 export const LoadError = {
   args: { storageKey: 'story-team-mapper-error' },

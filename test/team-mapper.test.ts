@@ -476,6 +476,48 @@ describe('team-mapper', () => {
     expect(fake.current.log.count('createAppTeams')).to.equal(1);
   });
 
+  it('shows the names the backend refused on their rows, focuses the first and keeps the draft', async () => {
+    const el = await mount<TeamMapper>(html`<team-mapper storage-key=${key()}></team-mapper>`);
+    await loaded(el);
+    await choose(el, PAYMENTS, 'Payments team');
+    await choose(el, LEGAL, 'Legal team');
+    await choose(el, T.financeNl, 'Management');
+    // Another admin creates an app team of that name after this page loaded the teams.
+    fake.current.backend.createAppTeams({ body: { teams: [{ name: 'Legal team', fromHrTeamId: null }] }, headers: { 'idempotency-key': 'other-admin' } });
+
+    await save(el);
+    const post = fake.current.log.last('createAppTeams')!;
+    expect(post.status).to.equal(422);
+    // Legal & Compliance comes second in the request: the backend points at /teams/1/name.
+    expect((post.body as { teams: { fromHrTeamId: string }[] }).teams.map((t) => t.fromHrTeamId)).to.deep.equal([PAYMENTS, LEGAL]);
+    const nameOf = (id: string) => row(el, id)!.querySelector<HTMLInputElement>('[part="create-name"]')!;
+    const legal = nameOf(LEGAL);
+    expect(legal.getAttribute('aria-invalid')).to.equal('true');
+    const described = root(el).getElementById(legal.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).to.equal('An app team with this name exists.');
+    expect(nameOf(PAYMENTS).getAttribute('aria-invalid')).to.equal('false');
+    expect(root(el).activeElement).to.equal(legal);
+    expect(root(el).querySelector('[part="error"]')).to.equal(null);
+    expect(textOf(el)).to.contain('Check the names of the new app teams.');
+    expect(button(el, 'Save mapping')!.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.dirty).to.equal(true);
+    expect(legal.value).to.equal('Legal team');
+    expect(nameOf(PAYMENTS).value).to.equal('Payments team');
+    expect(picker(el, T.financeNl).value).to.equal('Management Board');
+    expect(fake.current.log.count('saveTeamMapping')).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: ' NL' });
+    await el.updateComplete;
+    expect(legal.getAttribute('aria-invalid')).to.equal('false');
+    const saved = oneEvent<HrMappingSavedEvent>(el, 'hr-mapping-saved');
+    await save(el);
+    expect((await saved).detail.createdTeams.map((t) => [t.name, t.fromHrTeamId])).to.deep.equal([
+      ['Payments team', PAYMENTS],
+      ['Legal team NL', LEGAL],
+    ]);
+  });
+
   for (const kind of ['500', 'offline', 'malformed_json', 'schema_break'] as const) {
     it(`shows an error with a retry when loading fails (${kind})`, async () => {
       fake.current.faults.set({ kind, endpoints: ['getTeamMapping'] });

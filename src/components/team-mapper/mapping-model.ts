@@ -1,3 +1,4 @@
+import type { FieldError } from '../../contract/common.js';
 import type { AppTeam, CreateAppTeamsRequest, CreateAppTeamsResponse, HrTeam, TeamMapping, TeamMappingDoc } from '../../contract/teams.js';
 
 /** What the admin chose for one HR team: an app team id, a new app team to create, or not mapped. */
@@ -212,10 +213,41 @@ export function previewCreateForUnmapped(index: MappingIndex, view: MappingView)
   return result;
 }
 
-export type NameProblem = 'blank' | 'taken' | 'duplicate';
+/** A name the backend refused for an HR team's new app team, with the backend's words for why. */
+export interface RefusedName {
+  name: string;
+  detail: string;
+}
 
-/** What is wrong with the names of app teams to create, by HR team id (the backend refuses these). */
-export function nameProblems(index: MappingIndex, view: MappingView): ReadonlyMap<string, NameProblem> {
+/** A local problem, or the backend's reason (`refused`) while the name is still the one it refused. */
+export type NameProblem = 'blank' | 'taken' | 'duplicate' | { refused: string };
+
+const CREATION_NAME = /^\/teams\/(\d+)\/name$/;
+
+/**
+ * The backend's field errors for a createAppTeams request (`/teams/<n>/name` names the n-th
+ * creation), by the HR team each creation was for. `unplaced`: errors that name no such field.
+ */
+export function refusedNames(
+  creations: CreateAppTeamsRequest['teams'],
+  errors: readonly FieldError[],
+): { byHrTeam: Map<string, RefusedName>; unplaced: FieldError[] } {
+  const byHrTeam = new Map<string, RefusedName>();
+  const unplaced: FieldError[] = [];
+  for (const error of errors) {
+    const match = CREATION_NAME.exec(error.pointer);
+    const creation = match ? creations[Number(match[1])] : undefined;
+    if (!creation?.fromHrTeamId) unplaced.push(error);
+    else if (!byHrTeam.has(creation.fromHrTeamId)) byHrTeam.set(creation.fromHrTeamId, { name: creation.name, detail: error.detail });
+  }
+  return { byHrTeam, unplaced };
+}
+
+/**
+ * What is wrong with the names of app teams to create, by HR team id: what the backend would
+ * refuse, then what it did refuse (`refused`) as long as the name is unchanged.
+ */
+export function nameProblems(index: MappingIndex, view: MappingView, refused: ReadonlyMap<string, RefusedName> = new Map()): ReadonlyMap<string, NameProblem> {
   const problems = new Map<string, NameProblem>();
   const existing = new Set(index.appFolded);
   const pending = new Set<string>();
@@ -223,9 +255,11 @@ export function nameProblems(index: MappingIndex, view: MappingView): ReadonlyMa
     const choice = view.choices.get(team.id) ?? null;
     if (!isCreate(choice)) continue;
     const name = fold(choice.create);
+    const theirs = refused.get(team.id);
     if (!name) problems.set(team.id, 'blank');
     else if (existing.has(name)) problems.set(team.id, 'taken');
     else if (pending.has(name)) problems.set(team.id, 'duplicate');
+    else if (theirs && theirs.name === choice.create.trim()) problems.set(team.id, { refused: theirs.detail });
     pending.add(name);
   }
   return problems;

@@ -6,7 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isHrApiError, type HrApiError } from '../../api/errors.js';
-import type { AppTeam, HrTeam, TeamMappingDoc } from '../../contract/teams.js';
+import type { AppTeam, CreateAppTeamsRequest, HrTeam, TeamMappingDoc } from '../../contract/teams.js';
 import { MutationController, newIdempotencyKey } from '../../data/mutation-controller.js';
 import { QueryController, type QueryResult } from '../../data/query-controller.js';
 import { ServicesController } from '../../data/services-controller.js';
@@ -35,6 +35,7 @@ import {
   previewMapByName,
   readDraft,
   rebase,
+  refusedNames,
   savePlan,
   setChoices,
   type Choice,
@@ -42,6 +43,7 @@ import {
   type MappingIndex,
   type MappingView,
   type NameProblem,
+  type RefusedName,
   type RowFilter,
 } from './mapping-model.js';
 import { styles } from './team-mapper.styles.js';
@@ -135,12 +137,14 @@ export class TeamMapper extends LitElement {
   @state() private _partialSave = false;
   /** HR teams that conflicted in the last concurrent change; null: no notice. */
   @state() private _conflictNotice: string[] | null = null;
+  /** New app team names the backend refused in the last save, by HR team id. */
+  @state() private _refused: ReadonlyMap<string, RefusedName> = new Map();
   @state() private _announcement = '';
 
   #index: MappingIndex | undefined;
   #view: MappingView | undefined;
   #problems: ReadonlyMap<string, NameProblem> = new Map();
-  #viewOf: [MappingIndex, MappingDraft] | undefined;
+  #viewOf: [MappingIndex, MappingDraft, ReadonlyMap<string, RefusedName>] | undefined;
   /** Documents already adopted as the draft's base (stale notifications of an old one are ignored). */
   readonly #seen = new WeakSet<TeamMappingDoc>();
   #draftKeyLoaded: string | null = null;
@@ -164,6 +168,7 @@ export class TeamMapper extends LitElement {
     if (changed.has('storageKey') && this.#draftKeyLoaded !== null && this.#draftKeyLoaded !== this.#draftKey) {
       this.#draftKeyLoaded = null;
       this._draft = null;
+      this._refused = new Map();
       if (this.#index) this.#seen.delete(this.#index.doc);
     }
     const doc = this.#doc.data;
@@ -206,10 +211,11 @@ export class TeamMapper extends LitElement {
     const index = this.#index;
     const draft = this._draft;
     if (!index || !draft) return undefined;
-    if (!this.#viewOf || this.#viewOf[0] !== index || this.#viewOf[1] !== draft) {
+    const refused = this._refused;
+    if (!this.#viewOf || this.#viewOf[0] !== index || this.#viewOf[1] !== draft || this.#viewOf[2] !== refused) {
       this.#view = buildView(index, draft);
-      this.#problems = nameProblems(index, this.#view);
-      this.#viewOf = [index, draft];
+      this.#problems = nameProblems(index, this.#view, refused);
+      this.#viewOf = [index, draft, refused];
     }
     return this.#view;
   }
@@ -386,13 +392,16 @@ export class TeamMapper extends LitElement {
     this._saveError = null;
     this._partialSave = false;
     this._conflictNotice = null;
+    this._refused = new Map();
     this._open = null;
     this._announcement = msg('Saving…', { id: 'mapper.saving' });
+    let creations: CreateAppTeamsRequest['teams'] = [];
     try {
       let index = this.#index;
       let plan = savePlan(index, buildView(index, this._draft));
       if (plan.creations.length) {
-        const body = { teams: plan.creations };
+        creations = plan.creations;
+        const body = { teams: creations };
         this.#commit(keyFor(this._draft, 'create', body, newIdempotencyKey));
         const { created } = await this.#createTeams.mutate({ body, idempotencyKey: this._draft.keys.create!.key });
         const { create: _done, ...keys } = this._draft.keys;
@@ -430,12 +439,32 @@ export class TeamMapper extends LitElement {
           failure = refetchError;
         }
       }
-      this._saveError = failure instanceof Error ? failure : new Error(String(failure));
+      // A refused name is shown on its row; the general notice only for what no row can show.
+      if (isHrApiError(failure) && failure.endpoint === 'createAppTeams' && failure.status === 422) {
+        if (this.#showRefused(creations, failure)) failure = null;
+      }
+      this._saveError = failure === null ? null : failure instanceof Error ? failure : new Error(String(failure));
       this._partialSave = (this._draft?.created?.length ?? 0) > 0;
       this._announcement = '';
     } finally {
       this._saving = false;
     }
+  }
+
+  /**
+   * Shows the backend's problems with the names of a createAppTeams request on their rows and
+   * focuses the first one shown. false: the general notice is needed too (a problem that names no
+   * new team's name, or none of those rows is shown under the current search and filter).
+   */
+  #showRefused(creations: CreateAppTeamsRequest['teams'], error: HrApiError): boolean {
+    const { byHrTeam, unplaced } = refusedNames(creations, error.fieldErrors);
+    this._refused = byHrTeam;
+    const index = this.#index;
+    const view = this.#currentView();
+    if (!index || !view || byHrTeam.size === 0) return false;
+    const first = filterRows(index, view, this.filter, this._query).find((team) => byHrTeam.has(team.id));
+    if (first) this.#focusAfterUpdate = `input[part='create-name'][data-hr-team="${CSS.escape(first.id)}"]`;
+    return first !== undefined && unplaced.length === 0;
   }
 
   /** Drops the draft: the saved mapping shows again. */
@@ -445,6 +474,7 @@ export class TeamMapper extends LitElement {
     this._saveError = null;
     this._partialSave = false;
     this._conflictNotice = null;
+    this._refused = new Map();
     this.#commit(emptyDraft(this.#index.doc.version));
     this._announcement = msg('Changes discarded.', { id: 'mapper.discarded' });
   }
@@ -573,6 +603,7 @@ export class TeamMapper extends LitElement {
   }
 
   #problemText(problem: NameProblem): string {
+    if (typeof problem === 'object') return problem.refused;
     switch (problem) {
       case 'blank':
         return msg('Enter a name.', { id: 'mapper.createName.required' });
