@@ -35,6 +35,38 @@ const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `[part~="
 const combobox = (el: Element) => $<HTMLInputElement>(el, '#substitute')!;
 const options = (el: Element) => $$(el, '[role="option"]');
 
+/**
+ * What a write in another tab of the same origin looks like here: the store changes, then the
+ * browser fires `storage` on window (it never does for this tab's own writes).
+ */
+function writeFromOtherTab(key: string, value: string | null, area: Storage = localStorage): void {
+  const oldValue = area.getItem(key);
+  if (value === null) area.removeItem(key);
+  else area.setItem(key, value);
+  window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value, storageArea: area }));
+}
+
+/** Errors thrown by listeners while `run` runs (dispatchEvent reports them to window, never to the caller). */
+function errorsDuring(run: () => void): unknown[] {
+  const errors: unknown[] = [];
+  const onError = (e: ErrorEvent) => {
+    errors.push(e.error ?? e.message);
+    e.preventDefault();
+  };
+  window.addEventListener('error', onError);
+  try {
+    run();
+  } finally {
+    window.removeEventListener('error', onError);
+  }
+  return errors;
+}
+
+/** The element is on the page and takes space (not `empty`, not display: none). */
+const shown = (el: Element) => !el.hasAttribute('empty') && el.getBoundingClientRect().height > 0;
+/** The element renders nothing and takes no space. */
+const gone = (el: Element) => el.hasAttribute('empty') && el.getBoundingClientRect().height === 0 && !$(el, '[part~="banner"]');
+
 function setValue(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -423,6 +455,155 @@ describe('approver-delegation-banner', () => {
       card(el, fixtures.absences.daan)!.querySelector<HTMLButtonElement>('[part~="dismiss-button"]')!.click();
       await el.updateComplete;
       expect(JSON.parse(localStorage.getItem('hr-delegation-banner')!)).to.deep.equal([fixtures.absences.daan]);
+    });
+  });
+
+  describe('other tabs', () => {
+    const allBut = (id: string) => JSON.stringify(ALL_ABSENCES.filter((a) => a !== id));
+
+    it('hides a notice dismissed in another tab at once, shows it again when taken back there, and fires no event', async () => {
+      const el = await mountBanner({ only: fixtures.absences.anna });
+      const key = el.storageKey;
+      const dismissed: HrDelegationDismissedDetail[] = [];
+      el.addEventListener('hr-delegation-dismissed', (e) => dismissed.push(e.detail));
+      expect(card(el, fixtures.absences.anna)).to.exist;
+      expect(shown(el)).to.equal(true);
+
+      writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES));
+      await el.updateComplete;
+      expect(gone(el)).to.equal(true);
+      expect(textOf(el)).to.equal('');
+      // That tab's element told its host; a second event here would count one action twice.
+      expect(dismissed).to.deep.equal([]);
+
+      writeFromOtherTab(key, allBut(fixtures.absences.anna));
+      await el.updateComplete;
+      expect(shown(el)).to.equal(true);
+      expect(textOf(card(el, fixtures.absences.anna)!)).to.contain('is absent');
+
+      // The key removed, or localStorage cleared (key null), there: every notice is back.
+      writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES));
+      await el.updateComplete;
+      expect(gone(el)).to.equal(true);
+      writeFromOtherTab(key, null);
+      await el.updateComplete;
+      expect(textOf($(el, '[part~="summary"]')!)).to.match(/4 approvers are absent\./);
+      writeFromOtherTab(key, allBut(fixtures.absences.anna));
+      await el.updateComplete;
+      expect(Boolean(card(el, fixtures.absences.pieter))).to.equal(false);
+      localStorage.removeItem(key);
+      window.dispatchEvent(new StorageEvent('storage', { key: null, storageArea: localStorage }));
+      await el.updateComplete;
+      expect(textOf($(el, '[part~="summary"]')!)).to.match(/4 approvers are absent\./);
+      expect(dismissed).to.deep.equal([]);
+    });
+
+    it('follows only its own key in localStorage', async () => {
+      const el = await mountBanner({ only: fixtures.absences.anna });
+      const key = el.storageKey;
+      const otherKey = `${key}-other`;
+      usedKeys.push(otherKey);
+      // This key changed without an event (yet): only an event about it may make the banner look.
+      localStorage.setItem(key, JSON.stringify(ALL_ABSENCES));
+
+      writeFromOtherTab(otherKey, JSON.stringify(ALL_ABSENCES));
+      expect(el.isUpdatePending).to.equal(false);
+      try {
+        writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES), sessionStorage);
+      } finally {
+        sessionStorage.removeItem(key);
+      }
+      expect(el.isUpdatePending).to.equal(false);
+      await el.updateComplete;
+      expect(card(el, fixtures.absences.anna)).to.exist;
+      expect(shown(el)).to.equal(true);
+
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify(ALL_ABSENCES), storageArea: localStorage }));
+      await el.updateComplete;
+      expect(gone(el)).to.equal(true);
+    });
+
+    it('takes an unreadable value from another tab as nothing dismissed, and keeps working', async () => {
+      const el = await mountBanner({ only: fixtures.absences.anna });
+      const key = el.storageKey;
+      for (const garbage of ['{not json', 'null', '"anna"', '{"0":"x"}', '42', '', '[1,null,{}]']) {
+        writeFromOtherTab(key, allBut(fixtures.absences.anna));
+        await el.updateComplete;
+        expect(Boolean(card(el, fixtures.absences.pieter)), garbage).to.equal(false);
+
+        expect(errorsDuring(() => writeFromOtherTab(key, garbage)), garbage).to.deep.equal([]);
+        await el.updateComplete;
+        expect(textOf($(el, '[part~="summary"]')!), garbage).to.match(/4 approvers are absent\./);
+      }
+      writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES));
+      await el.updateComplete;
+      expect(gone(el)).to.equal(true);
+    });
+
+    it('drops the open form and hands focus on when the notice is dismissed in another tab', async () => {
+      const el = await mountBanner({ only: fixtures.absences.anna });
+      const key = el.storageKey;
+      writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES.filter((a) => a !== fixtures.absences.anna && a !== fixtures.absences.daan)));
+      await el.updateComplete;
+      button(el, 'toggle').click();
+      await el.updateComplete;
+      const order = $$(el, '[part~="absence"]').map((a) => a.dataset.absence!);
+      expect(order).to.have.members([fixtures.absences.anna, fixtures.absences.daan]);
+      const [first, second] = order as [string, string];
+      card(el, first)!.querySelector<HTMLButtonElement>('.primary-action')!.click();
+      await el.updateComplete;
+      await until(() => combobox(el) && el.shadowRoot!.activeElement === combobox(el), 'focus in the substitute field');
+
+      writeFromOtherTab(key, allBut(second));
+      await el.updateComplete;
+      expect(Boolean(card(el, first))).to.equal(false);
+      const title = () => $(el, `[data-absence="${second}"] .title`);
+      await until(() => title() && el.shadowRoot!.activeElement === title(), 'focus on the remaining notice');
+
+      // Taken back there: the notice returns as it was before the form was opened.
+      writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES.filter((a) => a !== first && a !== second)));
+      await el.updateComplete;
+      expect(card(el, first)).to.exist;
+      expect(Boolean($(el, '[part~="form"]'))).to.equal(false);
+    });
+
+    it('stops listening when removed, and catches up when attached again', async () => {
+      const added: EventListenerOrEventListenerObject[] = [];
+      const removed: EventListenerOrEventListenerObject[] = [];
+      const { addEventListener: add, removeEventListener: remove } = window;
+      window.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+        if (type === 'storage') added.push(listener);
+        add.call(window, type, listener, options);
+      }) as typeof window.addEventListener;
+      window.removeEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+        if (type === 'storage') removed.push(listener);
+        remove.call(window, type, listener, options);
+      }) as typeof window.removeEventListener;
+      try {
+        const el = await mountBanner({ only: fixtures.absences.anna });
+        const key = el.storageKey;
+        const provider = el.parentElement!;
+        expect(added).to.have.length(1);
+        writeFromOtherTab(key, JSON.stringify(ALL_ABSENCES));
+        await el.updateComplete;
+        expect(gone(el)).to.equal(true);
+
+        el.remove();
+        expect(removed).to.deep.equal(added);
+        const errors = errorsDuring(() => writeFromOtherTab(key, allBut(fixtures.absences.anna)));
+        expect(errors).to.deep.equal([]);
+        expect(el.isUpdatePending).to.equal(false);
+        expect(Boolean(card(el, fixtures.absences.anna))).to.equal(false);
+
+        provider.append(el);
+        await el.updateComplete;
+        expect(added).to.have.length(2);
+        await until(() => card(el, fixtures.absences.anna), 'the notice taken back while detached');
+        expect(shown(el)).to.equal(true);
+      } finally {
+        delete (window as Partial<Window>).addEventListener;
+        delete (window as Partial<Window>).removeEventListener;
+      }
     });
   });
 

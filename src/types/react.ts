@@ -42,7 +42,7 @@ export type HrElementProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HT
 export type ApproverDelegationBannerProps = Partial<Pick<ApproverDelegationBanner, 'layout' | 'now' | 'storageKey'>> & {
   /** The backend asked for (re)authentication or refused permission. `detail`: `{ status, endpoint }`. */
   'onhr-auth-required'?: (event: HrAuthRequiredEvent) => void;
-  /** The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`. */
+  /** The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`. Fired only by the element the admin used: the same dismissal arriving from another tab hides the notice without firing it again. */
   'onhr-delegation-dismissed'?: (event: HrDelegationDismissedEvent) => void;
   /** The admin undid a delegation. `detail`: the ended `Delegation`. */
   'onhr-delegation-ended'?: (event: HrDelegationEndedEvent) => void;

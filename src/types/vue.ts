@@ -36,7 +36,7 @@ import type { HrTeamCreatedEvent } from '../events/hr-team-created.js';
 export type ApproverDelegationBannerProps = Partial<Pick<ApproverDelegationBanner, 'layout' | 'now' | 'storageKey'>> & {
   /** The backend asked for (re)authentication or refused permission. `detail`: `{ status, endpoint }`. */
   onHrAuthRequired?: (event: HrAuthRequiredEvent) => void;
-  /** The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`. */
+  /** The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`. Fired only by the element the admin used: the same dismissal arriving from another tab hides the notice without firing it again. */
   onHrDelegationDismissed?: (event: HrDelegationDismissedEvent) => void;
   /** The admin undid a delegation. `detail`: the ended `Delegation`. */
   onHrDelegationEnded?: (event: HrDelegationEndedEvent) => void;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed } from '../../src/components/approver-delegation-banner/dismissals.js';
+import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed, sameDismissed, touchesDismissals } from '../../src/components/approver-delegation-banner/dismissals.js';
 import { addDays, defaultPeriod, localIsoDate, validatePeriod } from '../../src/components/approver-delegation-banner/period.js';
 
 const absence = { startsOn: '2026-03-02', endsOn: '2026-03-13' };
@@ -76,6 +76,25 @@ describe('approver-delegation-banner: dismissals', () => {
     expect(readDismissed(key).size).to.equal(0);
     localStorage.setItem(key, JSON.stringify(['abs-1', 3, null]));
     expect([...readDismissed(key)]).to.deep.equal(['abs-1']);
+  });
+
+  it('follows storage events about its key in localStorage, or a clear of localStorage, and nothing else', () => {
+    const event = (init: StorageEventInit) => new StorageEvent('storage', init);
+    expect(touchesDismissals(event({ key, storageArea: localStorage }), key)).to.equal(true);
+    expect(touchesDismissals(event({ key: null, storageArea: localStorage }), key)).to.equal(true);
+    expect(touchesDismissals(event({ key: `${key}-other`, storageArea: localStorage }), key)).to.equal(false);
+    expect(touchesDismissals(event({ key, storageArea: sessionStorage }), key)).to.equal(false);
+    expect(touchesDismissals(event({ key: null, storageArea: sessionStorage }), key)).to.equal(false);
+    expect(touchesDismissals(event({ key }), key)).to.equal(false);
+    // No localStorage (denied): nothing to follow.
+    expect(touchesDismissals(event({ key, storageArea: localStorage }), key, null)).to.equal(false);
+  });
+
+  it('compares dismissed sets by their ids', () => {
+    expect(sameDismissed(new Set(['a', 'b']), new Set(['b', 'a']))).to.equal(true);
+    expect(sameDismissed(new Set(), new Set())).to.equal(true);
+    expect(sameDismissed(new Set(['a']), new Set(['a', 'b']))).to.equal(false);
+    expect(sameDismissed(new Set(['a', 'c']), new Set(['a', 'b']))).to.equal(false);
   });
 
   it('keeps the list bounded', () => {

@@ -14,7 +14,7 @@ import { formatDate } from '../../localize/format.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { comboboxAria, comboboxKeydown, comboboxStyles, describeError, errorState, listbox, loadingState, revealActiveOption } from '../../ui/index.js';
 import { styles } from './approver-delegation-banner.styles.js';
-import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed } from './dismissals.js';
+import { DEFAULT_STORAGE_KEY, readDismissed, rememberDismissed, sameDismissed, touchesDismissals } from './dismissals.js';
 import {
   absencePeriodText,
   absentText,
@@ -78,6 +78,11 @@ const FIELD_BY_POINTER: Record<string, FormField> = {
  * Several absences collapse into a summary that expands. Renders nothing, and takes no space,
  * when nobody is absent.
  *
+ * Dismissals are remembered in localStorage under `storage-key`, and every other open tab of the
+ * same origin showing a banner with that key follows them at once (through the window's `storage`
+ * event): a dismissed notice goes there too, and notices come back when the key is removed or
+ * localStorage is cleared in another tab.
+ *
  * @summary Banner for absent approvers with waiting requests, and substitute assignment.
  *
  * @csspart banner - The banner box.
@@ -111,7 +116,7 @@ const FIELD_BY_POINTER: Record<string, FormField> = {
  *
  * @event hr-substitute-assigned - A substitute was assigned or a delegation changed. `detail`: the saved `Delegation`.
  * @event hr-delegation-ended - The admin undid a delegation. `detail`: the ended `Delegation`.
- * @event hr-delegation-dismissed - The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`.
+ * @event hr-delegation-dismissed - The admin dismissed the notice of an absence. `detail`: `{ absenceId, approverId }`. Fired only by the element the admin used: the same dismissal arriving from another tab hides the notice without firing it again.
  * @event hr-auth-required - The backend asked for (re)authentication or refused permission. `detail`: `{ status, endpoint }`.
  */
 @localized()
@@ -137,7 +142,7 @@ export class ApproverDelegationBanner extends LitElement {
   /** `full` shows every detail; `compact` puts each absence on one line. */
   @property({ reflect: true }) layout: DelegationBannerLayout = 'full';
 
-  /** localStorage key under which dismissed absences are remembered. */
+  /** localStorage key under which dismissed absences are remembered; other tabs with the same key follow a dismissal at once. */
   @property({ attribute: 'storage-key' }) storageKey = DEFAULT_STORAGE_KEY;
 
   /** The current time for relative ages and "today"; defaults to the clock. Set it for stable stories and tests. */
@@ -160,8 +165,16 @@ export class ApproverDelegationBanner extends LitElement {
     return this.hasAttribute('empty');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('storage', this.#onStorage);
+    // Re-attached: dismissals made elsewhere while this element was detached count too.
+    if (this.hasUpdated) this.#syncDismissed();
+  }
+
   override disconnectedCallback(): void {
     clearTimeout(this.#searchTimer);
+    window.removeEventListener('storage', this.#onStorage);
     super.disconnectedCallback();
   }
 
@@ -222,6 +235,38 @@ export class ApproverDelegationBanner extends LitElement {
 
   // --- the banner -------------------------------------------------------------------------
 
+  /** Another tab wrote this element's key (or cleared localStorage). */
+  readonly #onStorage = (event: StorageEvent): void => {
+    if (touchesDismissals(event, this.storageKey)) this.#syncDismissed();
+  };
+
+  /**
+   * Takes over the dismissals in storage. No event and no announcement: the admin did not act
+   * here. Reads the store rather than the event's `newValue`, which misses what this tab wrote
+   * after the other one.
+   */
+  #syncDismissed(): void {
+    const dismissed = readDismissed(this.storageKey);
+    if (sameDismissed(dismissed, this._dismissed)) return;
+    const visible = this.#visible();
+    const focused = (this.renderRoot as ShadowRoot).activeElement?.closest<HTMLElement>('[data-absence]')?.dataset.absence;
+    this._dismissed = dismissed;
+    if (this._form && dismissed.has(this._form.absenceId)) {
+      clearTimeout(this.#searchTimer);
+      this._form = null;
+      this._formError = null;
+    }
+    if (this._cardError && dismissed.has(this._cardError.absenceId)) this._cardError = null;
+    if (focused && dismissed.has(focused)) this.#focusNeighbour(visible.filter((a) => a.id === focused || !dismissed.has(a.id)), focused);
+  }
+
+  /** Focus goes to the title of the absence after (else before) `absenceId` in `visible`. */
+  #focusNeighbour(visible: readonly ApproverAbsence[], absenceId: string): void {
+    const index = visible.findIndex((a) => a.id === absenceId);
+    const next = visible[index + 1] ?? visible[index - 1];
+    if (next && next.id !== absenceId) void this.#focus(`[data-absence="${CSS.escape(next.id)}"] .title`);
+  }
+
   #toggle(): void {
     this._expanded = !this._expanded;
   }
@@ -274,14 +319,12 @@ export class ApproverDelegationBanner extends LitElement {
 
   #dismiss(absence: ApproverAbsence): void {
     const visible = this.#visible();
-    const index = visible.findIndex((a) => a.id === absence.id);
     this._dismissed = rememberDismissed(this.storageKey, absence.id);
     if (this._form?.absenceId === absence.id) this._form = null;
     if (this._cardError?.absenceId === absence.id) this._cardError = null;
     this.#emit(new HrDelegationDismissedEvent({ absenceId: absence.id, approverId: absence.approver.id }));
     this.#announce(msg(str`Notice about ${absence.approver.name} dismissed.`, { id: 'delegation.announce.dismissed' }));
-    const next = visible[index + 1] ?? visible[index - 1];
-    if (next && next.id !== absence.id) void this.#focus(`[data-absence="${CSS.escape(next.id)}"] .title`);
+    this.#focusNeighbour(visible, absence.id);
   }
 
   #setOverlay(absenceId: string, delegation: Delegation | null): void {

@@ -23,6 +23,20 @@ export function readDismissed(key: string, store: Storage | null = storage()): S
   }
 }
 
+/**
+ * Whether a `storage` event (another tab of the same origin wrote localStorage) may have changed
+ * the dismissals under `key`: a write or removal of that key, or `localStorage.clear()` (key
+ * `null`). Writes to sessionStorage and to other keys do not.
+ */
+export function touchesDismissals(event: StorageEvent, key: string, store: Storage | null = storage()): boolean {
+  return store !== null && event.storageArea === store && (event.key === null || event.key === key);
+}
+
+/** True when both sets hold the same ids. */
+export function sameDismissed(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((id) => b.has(id));
+}
+
 /** Remembers one more dismissed absence under `key`; returns the new set. */
 export function rememberDismissed(key: string, absenceId: string, store: Storage | null = storage()): Set<string> {
   const ids = readDismissed(key, store);
