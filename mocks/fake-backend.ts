@@ -942,7 +942,7 @@ export class FakeBackend implements EndpointMethods {
       body.teams.forEach((t, i) => {
         const name = fold(t.name.trim());
         if (!name) errors.push({ pointer: `/teams/${i}/name`, code: 'required', detail: 'Name the team.' });
-        else if (names.has(name)) errors.push({ pointer: `/teams/${i}/name`, code: 'duplicate_name', detail: 'An app team with this name exists.' });
+        else if (names.has(name)) errors.push({ pointer: `/teams/${i}/name`, code: 'name_taken', detail: 'An app team with this name exists.' });
         names.add(name);
         if (t.fromHrTeamId !== null && !this.teamIndex.has(t.fromHrTeamId)) errors.push({ pointer: `/teams/${i}/fromHrTeamId`, code: 'unknown_hr_team', detail: 'Unknown HR team.' });
       });

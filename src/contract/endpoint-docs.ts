@@ -358,8 +358,8 @@ export const endpointDocs = {
       'records the HR team a team was created from (the name is prefilled from it); it does not map anything: the ' +
       'team mapper adds the mapping to its draft and saves it with `saveTeamMapping`. Creating teams does not change ' +
       'the team-mapping version.\n\n' +
-      '422 `validation_failed` codes: `name_taken` (an app team with that name exists, or twice in the request), ' +
-      '`unknown_hr_team`.',
+      '422 `validation_failed` codes: `required` (an empty name), `name_taken` (an app team with that name exists, or ' +
+      'twice in the request), `unknown_hr_team`.',
     errors: ['validation_failed'],
     examples: {
       validation_failed: {
