@@ -45,7 +45,10 @@ export const errorCodes = {
     title: 'Invalid request',
     description:
       'The body or the query does not match the schema. `errors` holds one entry per bad body field, ' +
-      'its `pointer` a JSON pointer into the request body; a bad query parameter is named in `detail`.',
+      'its `pointer` a JSON pointer into the request body; a bad query parameter is named in `detail`. The fake ' +
+      'backend (`mocks/`) answers with more specific codes instead: 400 `invalid_query` (bad query), 422 ' +
+      '`invalid_body` (bad body; field codes name the schema rule, e.g. `invalid_type`), 400 `malformed_json` (a body ' +
+      'that is not JSON) and 400 `invalid_path` (an empty path parameter).',
     example: { detail: 'One field is not valid.', errors: [{ pointer: '/teams/0/name', detail: 'Must not be empty.', code: 'required' }] },
   },
   invalid_cursor: {
@@ -79,7 +82,11 @@ export const errorCodes = {
   not_found: {
     status: 404,
     title: 'Not found',
-    description: 'The resource named by a path parameter does not exist, or not for this company.',
+    description:
+      'The resource named by a path parameter does not exist, or not for this company. The fake backend (`mocks/`) ' +
+      'names the resource in `code` instead: `sync_run_not_found` (`runId`), `user_not_found` (`userId`), ' +
+      '`employee_not_found` (`employeeId`, also the `employeeId` query of getSyncPreview), `absence_not_found` ' +
+      '(`absenceId`), `delegation_not_found` (`delegationId`). The elements do not tell these apart.',
     example: { detail: 'There is no such delegation.' },
   },
   not_connected: {
@@ -123,6 +130,14 @@ export const errorCodes = {
     description: 'The user has been deactivated already; keeping them active no longer applies.',
     example: { detail: 'This user has already been deactivated.' },
   },
+  no_last_working_day: {
+    status: 409,
+    title: 'No last working day',
+    description:
+      'The HR system has no last working day for the user, so there is no automatic deactivation to keep or ' +
+      'schedule. Nothing was changed.',
+    example: { detail: 'Jan de Vries has no last working day in the HR system.' },
+  },
   version_conflict: {
     status: 412,
     title: 'Changed by someone else',
@@ -137,14 +152,24 @@ export const errorCodes = {
     title: 'Credentials rejected',
     description:
       'The HR system rejected the credentials. `errors` points at the credential fields (`/credentials/<name>`); when the ' +
-      'provider cannot tell which one is wrong (Personio), at each of them. Never echo a credential value.',
+      'provider cannot tell which one is wrong (Personio), at each of them. Field codes: `invalid_client_id` and ' +
+      '`invalid_client_secret` for Personio\'s fields, `invalid_credentials` for a field of another provider. Never ' +
+      'echo a credential value.',
     example: {
       detail: 'Personio did not accept this client ID and secret.',
       errors: [
-        { pointer: '/credentials/clientId', detail: 'Check the client ID.', code: 'rejected' },
-        { pointer: '/credentials/clientSecret', detail: 'Check the client secret.', code: 'rejected' },
+        { pointer: '/credentials/clientId', detail: 'Check the client ID.', code: 'invalid_client_id' },
+        { pointer: '/credentials/clientSecret', detail: 'Check the client secret.', code: 'invalid_client_secret' },
       ],
     },
+  },
+  unknown_provider: {
+    status: 422,
+    title: 'Unknown HR system',
+    description:
+      '`providerId` is not one of `listProviders`. `errors` points at `/providerId` (code `unknown_provider`). ' +
+      'Nothing was stored.',
+    example: { detail: 'Unknown HR system.', errors: [{ pointer: '/providerId', detail: 'Unknown HR system.', code: 'unknown_provider' }] },
   },
   missing_scopes: {
     status: 422,
@@ -165,6 +190,14 @@ export const errorCodes = {
       errors: [{ pointer: '/mappings/3/hrTeamId', detail: 'This HR team is mapped twice.', code: 'duplicate_hr_team' }],
     },
   },
+  unknown_absence: {
+    status: 422,
+    title: 'Unknown absence',
+    description:
+      'The `absenceId` in the body names no absence. `errors` points at `/absenceId` (code ' +
+      '`unknown_absence`). Nothing was written.',
+    example: { detail: 'No absence abs-42.', errors: [{ pointer: '/absenceId', detail: 'Unknown absence.', code: 'unknown_absence' }] },
+  },
   idempotency_key_reused: {
     status: 422,
     title: 'Idempotency-Key reused',
@@ -176,7 +209,9 @@ export const errorCodes = {
   precondition_required: {
     status: 428,
     title: 'If-Match required',
-    description: 'A conditional write came without `If-Match`. Nothing was written.',
+    description:
+      'A conditional write came without `If-Match`. Nothing was written. The fake backend (`mocks/`) answers ' +
+      '`code` `if_match_required` instead; the elements do not tell the two apart.',
     example: { detail: 'Send the version you edited in If-Match.' },
   },
   rate_limited: {
@@ -277,14 +312,15 @@ export const endpointDocs = {
       'Checks the credentials with the HR system before anything is stored (Personio v1: `POST /v1/auth`; v2: client ' +
       'credentials at `/v2/auth/token`), then compares what the credential may read with the provider\'s scopes. ' +
       'Required scopes missing: 422 `missing_scopes`. Optional scopes missing: connects, and lists them in ' +
-      '`Connection.missingScopes`. `acceptedScopes` must contain every required scope (else 422 `validation_failed`, ' +
-      'pointer `/acceptedScopes`). On success stores the credentials encrypted, starts the first sync and answers 201 ' +
+      '`Connection.missingScopes`. `acceptedScopes` must contain every required scope and only scopes the provider ' +
+      'lists (else 422 `validation_failed`, pointer `/acceptedScopes`, code `required_scope_missing` or ' +
+      '`unknown_scope`). A `providerId` that `listProviders` does not list: 422 `unknown_provider`. On success stores the credentials encrypted, starts the first sync and answers 201 ' +
       'with the connection (`lastSync` usually `running`).\n\n' +
       'Reconnect is the same request while connected to the same provider (any status): the credentials are replaced, ' +
       'mappings, links and settings stay. Connecting to a different provider needs a disconnect first (409 ' +
       '`already_connected`).\n\n' +
       'The client secret arrives here once. Never return it, log it, put it in a problem body or store it unencrypted.',
-    errors: ['already_connected', 'invalid_credentials', 'missing_scopes', 'validation_failed', 'provider_unavailable'],
+    errors: ['already_connected', 'unknown_provider', 'invalid_credentials', 'missing_scopes', 'validation_failed', 'provider_unavailable'],
     examples: {
       invalid_request: {
         detail: 'The client secret is missing.',
@@ -292,7 +328,7 @@ export const endpointDocs = {
       },
       validation_failed: {
         detail: 'Required data was not accepted.',
-        errors: [{ pointer: '/acceptedScopes', detail: 'Teams and departments are required.', code: 'required_scope_not_accepted' }],
+        errors: [{ pointer: '/acceptedScopes', detail: 'Teams and departments are required.', code: 'required_scope_missing' }],
       },
     },
   },
@@ -312,7 +348,10 @@ export const endpointDocs = {
     description:
       'Starts reading the HR system in the background and answers 202 with the run (`status: running`). While a run is ' +
       'already under way it answers 202 with that run instead of starting a second one. Poll `getSyncRun` until the ' +
-      'status is `succeeded`, `partial` (some employees failed: see `errors`) or `failed`.',
+      'status is `succeeded`, `partial` (some employees failed: see `errors`) or `failed`.\n\n' +
+      'The fake backend (`mocks/`) differs here: it answers 409 `sync_running` while a run is under way, and 409 ' +
+      '`needs_reauth` rather than `not_connected` while the connection needs reconnecting; the elements show either ' +
+      'as a refusal.',
     errors: ['not_connected'],
   },
   getSyncRun: {
@@ -482,8 +521,10 @@ export const endpointDocs = {
       'HR system shows the approver back, whichever comes first. One scheduled or active delegation per absence ' +
       '(409 `delegation_exists`).\n\n' +
       '422 `validation_failed` codes: `substitute_is_approver`, `substitute_absent` (absent during the period), ' +
-      '`not_a_substitute` (may not approve), `ends_before_start`, `starts_in_past`.',
-    errors: ['not_connected', 'validation_failed', 'delegation_exists'],
+      '`not_a_substitute` (may not approve), `substitute_inactive` (deactivated), `unknown_user` (no such substitute), ' +
+      '`ends_before_start`, `starts_in_past`, `ends_in_past`, `outside_absence` (starts more than 7 days before the ' +
+      'absence or ends more than 7 days after it). An `absenceId` that names no absence: 422 `unknown_absence`.',
+    errors: ['not_connected', 'unknown_absence', 'validation_failed', 'delegation_exists'],
     examples: {
       validation_failed: {
         detail: 'The substitute is absent during this period.',
@@ -553,8 +594,9 @@ export const endpointDocs = {
     summary: 'Keep a leaving user active, or schedule them again',
     description:
       '`keepActive: true` stops the automatic deactivation of this user (`kept_active`, no `deactivatesOn`); `false` ' +
-      'schedules it again (`scheduled`). Not possible once deactivated (409 `already_deactivated`).',
-    errors: ['already_deactivated'],
+      'schedules it again (`scheduled`). Not possible once deactivated (409 `already_deactivated`), nor for a user ' +
+      'without a last working day in the HR system (409 `no_last_working_day`).',
+    errors: ['already_deactivated', 'no_last_working_day'],
     parameters: { userId: 'Id of the leaving user.' },
   },
 } satisfies Record<EndpointName, EndpointDoc>;
