@@ -88,6 +88,19 @@ export default {
   </head>
   <body>
     <script type="module" src="${testFramework}"></script>
+    <script type="module">
+      // A failed chai assertion keeps the compared values, and web-test-runner sends them to node
+      // as they are: a DOM node there (expect(el).to.equal(null)) hangs the session until the
+      // browser is dropped. The failure message already describes the node, so send its name.
+      import '${testFramework}';
+      window.mocha.suite.afterEach(function () {
+        const error = this.currentTest?.err;
+        if (!error) return;
+        for (const key of ['actual', 'expected']) {
+          if (error[key] instanceof Node) error[key] = \`<\${error[key].nodeName.toLowerCase()}>\`;
+        }
+      });
+    </script>
   </body>
 </html>`,
 };
