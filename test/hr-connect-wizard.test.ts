@@ -272,6 +272,34 @@ describe('hr-connect-wizard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('does not call a refusal of something other than the credentials a credentials problem', async () => {
+    const el = await mountWizard();
+    await toCredentials(el);
+    // E.g. the backend no longer knows a scope the provider list offered.
+    fake.current.use(
+      http.post('*/api/hr/connection', () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: 'Unprocessable',
+            status: 422,
+            code: 'validation_failed',
+            detail: 'Check the highlighted fields.',
+            errors: [{ pointer: '/acceptedScopes', code: 'unknown_scope', detail: 'Unknown scopes: absences.v2.' }],
+          },
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    await fillAndSubmit(el, 'papi-1');
+    await until(() => $(el, '[part~="form-error"]'), 'the error');
+    const error = textOf($(el, '[part~="form-error"]')!);
+    expect(error).to.include('The request was refused.');
+    expect(error).to.include('Unknown scopes: absences.v2.');
+    expect(error).not.to.include('did not accept these credentials');
+    expect(input(el, 'clientId').getAttribute('aria-invalid')).not.to.equal('true');
+  });
+
   it('says when the network is down and retries as the same write', async () => {
     const el = await mountWizard();
     await toCredentials(el);

@@ -728,14 +728,21 @@ export class HrConnectWizard extends LitElement {
           ${missing.map((label) => html`<li>${label}</li>`)}
         </ul>
         ${again}`;
-    } else if ((error.status === 422 && error.code !== 'idempotency_key_reused') || error.code === 'invalid_credentials') {
+    } else if (error.code === 'invalid_credentials' || Object.keys(this._fieldErrors).length > 0) {
+      // Only a refusal of the credentials themselves reads as one; other 422s (an unknown provider
+      // or scope) fall through to the general description with the backend's detail.
       const { general } = splitFieldErrors(error.fieldErrors, provider.credentialFields);
       body = html`<strong>${msg(str`${provider.name} did not accept these credentials.`, { id: 'wizard.error.credentials' })}</strong>
         ${error.problem?.detail ? html`<span>${error.problem.detail}</span>` : nothing}
         ${general.length ? html`<ul>${general.map((text) => html`<li>${text}</li>`)}</ul>` : nothing} ${again}`;
     } else {
       const { title, detail } = describeError(error);
-      body = html`<strong>${title}</strong>${detail ? html`<span>${detail}</span>` : nothing} ${again}`;
+      const { general } = splitFieldErrors(error.fieldErrors, provider.credentialFields);
+      body = html`<strong>${title}</strong>${general.length
+          ? html`<ul>${general.map((text) => html`<li>${text}</li>`)}</ul>`
+          : detail
+            ? html`<span>${detail}</span>`
+            : nothing} ${again}`;
     }
     return html`<div class="notice error" part="form-error" role="alert" tabindex="-1">${body}</div>`;
   }
