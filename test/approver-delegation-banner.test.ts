@@ -414,6 +414,18 @@ describe('approver-delegation-banner', () => {
       await until(() => textOf(el).includes('has ended'), 'the announcement');
     });
 
+    it('after an undo of a delegation that is gone, shows the current state instead of a retry', async () => {
+      const el = await mountBanner({ only: fixtures.absences.pieter });
+      const problem = { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found', detail: 'No such delegation.' };
+      fake.current.use(http.delete('*/api/hr/delegations/:delegationId', () => HttpResponse.json(problem, { status: 404, headers: { 'content-type': 'application/problem+json' } })));
+      const reloads = fake.current.log.of('listApproverAbsences').length;
+      button(el, 'undo-button').click();
+      await until(() => $(el, '[part~="absence"] [part~="error"]'), 'the notice');
+      expect(textOf($(el, '[part~="absence"] [part~="error"]')!)).to.contain('Another admin changed the substitute for this absence in the meantime.');
+      expect($(el, '[part~="absence"] [part~="retry-button"]')).to.equal(null);
+      await until(() => fake.current.log.of('listApproverAbsences').length > reloads, 'the absences reloaded');
+    });
+
     it('shows a failed undo on the absence, with a retry', async () => {
       const el = await mountBanner({ only: fixtures.absences.pieter });
       fake.current.faults.set({ kind: '503', retryAfter: 0, endpoints: ['endDelegation'], times: 3 });

@@ -313,7 +313,14 @@ export class ApproverDelegationBanner extends LitElement {
       this.#announce(msg(str`The delegation for ${absence.approver.name} has ended.`, { id: 'delegation.announce.ended' }));
       void this.#focus(`[data-absence="${CSS.escape(absence.id)}"] .title`);
     } catch (error) {
-      this._cardError = { absenceId: absence.id, error: error as HrApiError, retry: () => void this.#undo(absence, delegation) };
+      const failure = error as HrApiError;
+      if (isOvertaken(failure)) {
+        // Retrying cannot help: show what is there now.
+        this._cardError = { absenceId: absence.id, error: failure };
+        void this.#absences.refetch();
+        return;
+      }
+      this._cardError = { absenceId: absence.id, error: failure, retry: () => void this.#undo(absence, delegation) };
     }
   }
 
@@ -451,9 +458,8 @@ export class ApproverDelegationBanner extends LitElement {
   #onSaveError(error: HrApiError): void {
     const form = this._form;
     if (!form) return;
-    if (error.status === 409 && error.code !== 'request_in_progress') {
-      // Another admin covered (or ended) this absence meanwhile: show theirs instead of the form.
-      // (request_in_progress is this same write, still being processed: keep the form to retry it.)
+    if (isOvertaken(error)) {
+      // Another admin covered, changed or ended this meanwhile: show theirs instead of the form.
       this._form = null;
       this._cardError = { absenceId: form.absenceId, error };
       void this.#absences.refetch();
@@ -562,7 +568,7 @@ export class ApproverDelegationBanner extends LitElement {
   }
 
   #renderCardError(error: HrApiError, retry?: () => void): TemplateResult {
-    if (error.status !== 409) return errorState(error, retry);
+    if (!isOvertaken(error)) return errorState(error, retry);
     return html`<p class="notice warning" part="error" role="alert">
       ${msg('Another admin changed the substitute for this absence in the meantime. What you see now is their version.', { id: 'delegation.conflict' })}
     </p>`;
@@ -684,4 +690,14 @@ export class ApproverDelegationBanner extends LitElement {
         : nothing}
     </div>`;
   }
+}
+
+/**
+ * The write met a state another admin changed: the absence was covered (409), the delegation or
+ * absence is gone (404, 422 unknown_absence). request_in_progress is this same write, still being
+ * processed: the form stays to retry it.
+ */
+function isOvertaken(error: HrApiError): boolean {
+  if (error.status === 409) return error.code !== 'request_in_progress';
+  return error.status === 404 || (error.status === 422 && error.code === 'unknown_absence');
 }
