@@ -45,6 +45,8 @@ export default {
     'src/**/*.spec.ts',
     'src/**/*.stories.ts',
     'src/localize/*/**',
+    // Prose for docs/contract.md and contract/openapi.json (npm run contract), not an API.
+    'src/contract/endpoint-docs.ts',
     'src/types/**',
   ],
   outdir: '.',
