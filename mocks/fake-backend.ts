@@ -443,8 +443,8 @@ export class FakeBackend implements EndpointMethods {
       }
       const ctx = {
         params: this.parseParams(name, req.params ?? {}),
-        query: ep.query ? parseOrFail(ep.query, coerceQuery(ep.query, req.query ?? {}), 400, 'invalid_query') : undefined,
-        body: ep.body ? parseOrFail(ep.body, req.body, 422, 'invalid_body') : undefined,
+        query: ep.query ? parseQuery(ep.query, coerceQuery(ep.query, req.query ?? {})) : undefined,
+        body: ep.body ? parseBody(ep.body, req.body) : undefined,
         headers,
       };
       if (ep.conditional) this.checkIfMatch(name, headers['if-match']);
@@ -486,14 +486,14 @@ export class FakeBackend implements EndpointMethods {
     const out: Record<string, string> = {};
     for (const [, p] of endpoints[name].path.matchAll(/\{(\w+)\}/g)) {
       const value = params[p!];
-      if (!value) fail(400, 'invalid_path', `Missing path parameter ${p}.`);
+      if (!value) fail(400, 'invalid_request', `The path parameter ${p} is missing.`);
       out[p!] = value;
     }
     return out as never;
   }
 
   private checkIfMatch(name: EndpointName, ifMatch: string | undefined): void {
-    if (!ifMatch) fail(428, 'if_match_required', 'Send If-Match with the ETag you read.');
+    if (!ifMatch) fail(428, 'precondition_required', 'Send If-Match with the ETag you read.');
     const current =
       name === 'saveTeamMapping'
         ? etag('tm', this.mappingVersion)
@@ -802,23 +802,24 @@ export class FakeBackend implements EndpointMethods {
     };
   }
 
-  private employeeAt(id: string, status = 404): number {
+  private employeeAt(id: string): number {
     const i = this.employeeIndex.get(id);
-    if (i === undefined) fail(status, 'employee_not_found', `No employee ${id}.`);
+    if (i === undefined) fail(404, 'not_found', `No employee ${id}.`);
     return i;
   }
 
   private userAt(id: string): World['users'][number] {
     const u = this.world.users[this.userIndex.get(id) ?? -1];
-    if (!u) fail(404, 'user_not_found', `No user ${id}.`);
+    if (!u) fail(404, 'not_found', `No user ${id}.`);
     return u;
   }
 
-  private absenceAt(id: string, status = 404, pointer?: string): World['absences'][number] {
+  /** The absence `id`: 404 `not_found` when a path names it, 422 `unknown_absence` when the body does (`pointer`). */
+  private absenceAt(id: string, pointer?: string): World['absences'][number] {
     const a = this.world.absences.find((x) => x.id === id);
     if (!a) {
-      if (pointer) fail(status, 'unknown_absence', `No absence ${id}.`, { errors: [{ pointer, detail: 'Unknown absence.', code: 'unknown_absence' }] });
-      fail(status, 'absence_not_found', `No absence ${id}.`);
+      if (pointer) fail(422, 'unknown_absence', `No absence ${id}.`, { errors: [{ pointer, detail: 'Unknown absence.', code: 'unknown_absence' }] });
+      fail(404, 'not_found', `No absence ${id}.`);
     }
     return a;
   }
@@ -899,9 +900,11 @@ export class FakeBackend implements EndpointMethods {
     },
 
     startSync: () => {
-      if (this.connection.status === 'needs_reauth') fail(409, 'needs_reauth', 'Reconnect the HR system before syncing.');
+      // A sync reads the HR system: stored credentials it rejects are no working connection.
+      if (this.connection.status === 'needs_reauth') fail(409, 'not_connected', 'The HR system rejects the stored credentials; reconnect before syncing.');
+      // One run at a time: a request while one is under way answers that run.
       const running = [...this.runs.values()].find((r) => !r.finalized);
-      if (running) fail(409, 'sync_running', `Sync ${running.id} is still running.`);
+      if (running) return { body: this.runView(running) };
       const run: RunState = { id: `run-${this.seq++}`, startedMs: this.now(), durationMs: this.syncDurationMs, outcome: this.syncOutcome, finalized: false };
       this.runs.set(run.id, run);
       return { body: this.runView(run) };
@@ -912,7 +915,7 @@ export class FakeBackend implements EndpointMethods {
       if (run) return { body: this.runView(run) };
       const last = this.connection.lastSync;
       if (last?.id === params.runId) return { body: structuredClone(last) };
-      return fail(404, 'sync_run_not_found', `No sync run ${params.runId}.`);
+      return fail(404, 'not_found', `No sync run ${params.runId}.`);
     },
 
     getTeamMapping: () => {
@@ -1165,7 +1168,7 @@ export class FakeBackend implements EndpointMethods {
     },
 
     createDelegation: ({ body }) => {
-      const absence = this.absenceAt(body.absenceId, 422, '/absenceId');
+      const absence = this.absenceAt(body.absenceId, '/absenceId');
       const errors = this.delegationErrors(absence, body.substituteId, body.startsOn, body.endsOn);
       if (errors.length) fail(422, 'validation_failed', 'The delegation is invalid.', { errors });
       const existing = [...this.delegations.values()].find((d) => d.absenceId === absence.id && this.delegationStatus(d) !== 'ended');
@@ -1177,7 +1180,7 @@ export class FakeBackend implements EndpointMethods {
 
     updateDelegation: ({ params, body }) => {
       const d = this.delegations.get(params.delegationId);
-      if (!d) fail(404, 'delegation_not_found', `No delegation ${params.delegationId}.`);
+      if (!d) fail(404, 'not_found', `No delegation ${params.delegationId}.`);
       if (this.delegationStatus(d) === 'ended') fail(409, 'delegation_ended', 'This delegation has ended.');
       const next = { ...d, substituteId: body.substituteId ?? d.substituteId, startsOn: body.startsOn ?? d.startsOn, endsOn: body.endsOn ?? d.endsOn };
       const errors = this.delegationErrors(this.absenceAt(d.absenceId), next.substituteId, next.startsOn, next.endsOn);
@@ -1188,7 +1191,7 @@ export class FakeBackend implements EndpointMethods {
 
     endDelegation: ({ params }) => {
       const d = this.delegations.get(params.delegationId);
-      if (!d) fail(404, 'delegation_not_found', `No delegation ${params.delegationId}.`);
+      if (!d) fail(404, 'not_found', `No delegation ${params.delegationId}.`);
       d.ended = true;
       return { body: this.delegationView(d) };
     },
@@ -1391,9 +1394,25 @@ function toFieldErrors(issues: readonly Issue[], prefix: PropertyKey[] = []): Fi
   });
 }
 
-function parseOrFail<S extends z.ZodMiniType>(schema: S, value: unknown, status: number, code: string): z.infer<S> {
+/** A query the schema refuses: 400 `invalid_request` naming each bad parameter in `detail` (field errors point into bodies only). */
+function parseQuery<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const result = z.safeParse(schema, value);
+  if (result.success) return result.data;
+  const problems = toFieldErrors(result.error.issues as unknown as Issue[]).map((e) =>
+    e.pointer ? `query parameter ${e.pointer.slice(1).split('/')[0]!}: ${e.detail}` : `query: ${e.detail}`,
+  );
+  return fail(400, 'invalid_request', `Invalid ${[...new Set(problems)].join('; ')}`);
+}
+
+/** A body the schema refuses: 400 `invalid_request` with a field error per bad field, named in `detail` too. */
+function parseBody<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   const errors = toFieldErrors(result.error.issues as unknown as Issue[]);
-  return fail(status, code, status === 400 ? 'The query is invalid.' : 'The request body is invalid.', { errors });
+  const [first] = errors;
+  const detail =
+    errors.length === 1 && first
+      ? `The request body is invalid${first.pointer ? ` at ${first.pointer}` : ''}: ${first.detail}`
+      : `The request body is invalid at ${[...new Set(errors.map((e) => e.pointer || 'the top level'))].join(', ')}.`;
+  return fail(400, 'invalid_request', detail, { errors });
 }

@@ -97,7 +97,7 @@ export function createHandlers(backend: FakeBackend | (() => FakeBackend), optio
       if (malformed && ep.body) {
         await wait(plan.latencyMs);
         if (entry) entry.status = 400;
-        return respond({ status: 400, body: problem(400, 'malformed_json', 'The request body is not valid JSON.'), headers: {} });
+        return respond({ status: 400, body: problem(400, 'invalid_request', 'The request body is not valid JSON.'), headers: {} });
       }
 
       const res = await current().callAsync(

@@ -161,8 +161,3 @@ export function fail(
 ): never {
   throw new ProblemError(problem(status, code, detail, extra));
 }
-
-/** 422 with one field error. */
-export function fieldError(pointer: string, code: string, detail: string): never {
-  return fail(422, code, detail, { errors: [{ pointer, detail, code }] });
-}

@@ -45,10 +45,7 @@ export const errorCodes = {
     title: 'Invalid request',
     description:
       'The body or the query does not match the schema. `errors` holds one entry per bad body field, ' +
-      'its `pointer` a JSON pointer into the request body; a bad query parameter is named in `detail`. The fake ' +
-      'backend (`mocks/`) answers with more specific codes instead: 400 `invalid_query` (bad query), 422 ' +
-      '`invalid_body` (bad body; field codes name the schema rule, e.g. `invalid_type`), 400 `malformed_json` (a body ' +
-      'that is not JSON) and 400 `invalid_path` (an empty path parameter).',
+      'its `pointer` a JSON pointer into the request body; a bad query parameter is named in `detail`.',
     example: { detail: 'One field is not valid.', errors: [{ pointer: '/teams/0/name', detail: 'Must not be empty.', code: 'required' }] },
   },
   invalid_cursor: {
@@ -82,11 +79,7 @@ export const errorCodes = {
   not_found: {
     status: 404,
     title: 'Not found',
-    description:
-      'The resource named by a path parameter does not exist, or not for this company. The fake backend (`mocks/`) ' +
-      'names the resource in `code` instead: `sync_run_not_found` (`runId`), `user_not_found` (`userId`), ' +
-      '`employee_not_found` (`employeeId`, also the `employeeId` query of getSyncPreview), `absence_not_found` ' +
-      '(`absenceId`), `delegation_not_found` (`delegationId`). The elements do not tell these apart.',
+    description: 'The resource named by a path parameter does not exist, or not for this company.',
     example: { detail: 'There is no such delegation.' },
   },
   not_connected: {
@@ -209,9 +202,7 @@ export const errorCodes = {
   precondition_required: {
     status: 428,
     title: 'If-Match required',
-    description:
-      'A conditional write came without `If-Match`. Nothing was written. The fake backend (`mocks/`) answers ' +
-      '`code` `if_match_required` instead; the elements do not tell the two apart.',
+    description: 'A conditional write came without `If-Match`. Nothing was written.',
     example: { detail: 'Send the version you edited in If-Match.' },
   },
   rate_limited: {
@@ -348,10 +339,7 @@ export const endpointDocs = {
     description:
       'Starts reading the HR system in the background and answers 202 with the run (`status: running`). While a run is ' +
       'already under way it answers 202 with that run instead of starting a second one. Poll `getSyncRun` until the ' +
-      'status is `succeeded`, `partial` (some employees failed: see `errors`) or `failed`.\n\n' +
-      'The fake backend (`mocks/`) differs here: it answers 409 `sync_running` while a run is under way, and 409 ' +
-      '`needs_reauth` rather than `not_connected` while the connection needs reconnecting; the elements show either ' +
-      'as a refusal.',
+      'status is `succeeded`, `partial` (some employees failed: see `errors`) or `failed`.',
     errors: ['not_connected'],
   },
   getSyncRun: {

@@ -10,6 +10,7 @@ import {
   type Problem,
   type ResponseOf,
 } from '../../src/contract/index.js';
+import { errorCodes, errorsOf, type ErrorCode } from '../../src/contract/endpoint-docs.js';
 import { responseIssues } from '../../mocks/conformance.js';
 import { FakeBackend, type FakeBackendOptions, type FakeResponse } from '../../mocks/fake-backend.js';
 import { SIZES, fixtures, seed } from '../../mocks/seed.js';
@@ -34,12 +35,14 @@ function ok<N extends EndpointName>(name: N, res: FakeResponse<N>, status: numbe
   return res.body as ResponseOf<N>;
 }
 
-/** Asserts a conforming Problem with `status` and `code` and returns it. */
-function problemOf(name: EndpointName, res: FakeResponse, status: number, code: string): Problem {
+/** Asserts a conforming Problem with `status` and `code`, both as the contract documents them for `name`, and returns it. */
+function problemOf(name: EndpointName, res: FakeResponse, status: number, code: ErrorCode): Problem {
   expect(res.status, JSON.stringify(res.body)).to.equal(status);
   expect(responseIssues(name, res)).to.deep.equal([]);
   const body = res.body as Problem;
   expect(body.code).to.equal(code);
+  expect(errorsOf(name), `${code} is documented for ${name}`).to.include(code);
+  expect(errorCodes[code].status, `${code} is documented as ${status}`).to.equal(status);
   return body;
 }
 
@@ -159,7 +162,8 @@ describe('FakeBackend: invite candidates', () => {
     expect(new Set(all.map((c) => c.employeeId)).size).to.equal(all.length);
     const max = ok('listInviteCandidates', b.listInviteCandidates({ query: { limit: 500 } }));
     expect(max.items.length).to.equal(Math.min(500, first.total));
-    problemOf('listInviteCandidates', b.listInviteCandidates({ query: { limit: 501 } }), 400, 'invalid_query');
+    const limit = problemOf('listInviteCandidates', b.listInviteCandidates({ query: { limit: 501 } }), 400, 'invalid_request');
+    expect(limit.detail).to.contain('limit');
     problemOf('listInviteCandidates', b.listInviteCandidates({ query: { cursor: 'not-mine' } }), 400, 'invalid_cursor');
   });
 
@@ -242,7 +246,7 @@ describe('FakeBackend: ETag and If-Match', () => {
     const doc = ok('getTeamMapping', res);
     expect(res.headers['etag']).to.equal(doc.version);
     const body = { mappings: doc.mappings.slice(1) };
-    problemOf('saveTeamMapping', b.saveTeamMapping({ body, headers: key('a') }), 428, 'if_match_required');
+    problemOf('saveTeamMapping', b.saveTeamMapping({ body, headers: key('a') }), 428, 'precondition_required');
     const saved = ok('saveTeamMapping', b.saveTeamMapping({ body, headers: { 'if-match': doc.version, ...key('b') } }));
     expect(saved.version).not.to.equal(doc.version);
     expect(saved.mappings.length).to.equal(doc.mappings.length - 1);
@@ -267,14 +271,15 @@ describe('FakeBackend: ETag and If-Match', () => {
     const { backend: b } = make();
     const links = ok('getUserLinks', b.getUserLinks());
     const body = { links: [{ userId: U.sophie, employeeId: E.sophieJansen }] };
-    problemOf('saveUserLinks', b.saveUserLinks({ body, headers: key('l1') }), 428, 'if_match_required');
+    problemOf('saveUserLinks', b.saveUserLinks({ body, headers: key('l1') }), 428, 'precondition_required');
     problemOf('saveUserLinks', b.saveUserLinks({ body, headers: { 'If-Match': '"ul-0"', ...key('l2') } }), 412, 'version_conflict');
     ok('saveUserLinks', b.saveUserLinks({ body, headers: { 'If-Match': links.version, ...key('l3') } }));
 
     const settings = ok('getOffboardingSettings', b.getOffboardingSettings());
-    problemOf('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: true, graceDays: 5 } }), 428, 'if_match_required');
-    const bad = problemOf('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: true, graceDays: 31 }, headers: { 'If-Match': settings.version } }), 422, 'invalid_body');
+    problemOf('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: true, graceDays: 5 } }), 428, 'precondition_required');
+    const bad = problemOf('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: true, graceDays: 31 }, headers: { 'If-Match': settings.version } }), 400, 'invalid_request');
     expect(pointers(bad)).to.deep.equal(['/graceDays']);
+    expect(bad.detail).to.contain('/graceDays');
     const saved = ok('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: false, graceDays: 0 }, headers: { 'If-Match': settings.version } }));
     expect(saved).to.include({ enabled: false, graceDays: 0 });
     problemOf('saveOffboardingSettings', b.saveOffboardingSettings({ body: { enabled: true, graceDays: 1 }, headers: { 'If-Match': settings.version } }), 412, 'version_conflict');
@@ -383,16 +388,29 @@ describe('FakeBackend: sync runs', () => {
     const { backend: b, clock } = make({ syncDurationMs: 1000 });
     const run = ok('startSync', b.startSync({ headers: key('s1') }), 202);
     expect(run).to.include({ status: 'running', progress: 0, finishedAt: null });
-    problemOf('startSync', b.startSync({ headers: key('s2') }), 409, 'sync_running');
-    clock.t += 500;
+    clock.t += 200;
+    // While it runs, another start answers that run instead of starting a second one.
+    expect(ok('startSync', b.startSync({ headers: key('s2') }), 202)).to.include({ id: run.id, status: 'running', progress: 20 });
+    clock.t += 300;
     expect(ok('getSyncRun', b.getSyncRun({ params: { runId: run.id } }))).to.include({ status: 'running', progress: 50 });
     clock.t += 600;
     const done = ok('getSyncRun', b.getSyncRun({ params: { runId: run.id } }));
     expect(done).to.include({ status: 'succeeded', progress: 100 });
     expect(done.finishedAt).to.equal(new Date(new Date(2025, 2, 10, 9, 30).getTime() + 1000).toISOString());
     expect(ok('getConnection', b.getConnection()).lastSync?.id).to.equal(run.id);
-    ok('startSync', b.startSync({ headers: key('s3') }), 202);
-    problemOf('getSyncRun', b.getSyncRun({ params: { runId: 'run-nope' } }), 404, 'sync_run_not_found');
+    expect(ok('startSync', b.startSync({ headers: key('s3') }), 202).id).not.to.equal(run.id);
+    expect(problemOf('getSyncRun', b.getSyncRun({ params: { runId: 'run-nope' } }), 404, 'not_found').detail).to.contain('run-nope');
+  });
+
+  it('answer 409 not_connected while the HR system rejects the stored credentials, and start nothing', () => {
+    const { backend: b, clock } = make({ connection: 'needs_reauth' });
+    const before = ok('getConnection', b.getConnection());
+    expect(problemOf('startSync', b.startSync({ headers: key('r1') }), 409, 'not_connected').detail).to.contain('reconnect');
+    clock.t += 5000;
+    expect(ok('getConnection', b.getConnection())).to.deep.equal(before);
+    // After reconnecting the same request (a new key) starts a run.
+    ok('connect', b.connect({ body: personio('papi-abc', 's3cret'), headers: key('r2') }), 201);
+    expect(ok('startSync', b.startSync({ headers: key('r3') }), 202).status).to.equal('running');
   });
 
   it('end partial with per-employee errors when seeded so', () => {
@@ -489,8 +507,8 @@ describe('FakeBackend: user links and sync preview', () => {
     const limited = ok('getSyncPreview', noBank.getSyncPreview({ params: { userId: U.jan }, query: { employeeId: E.janDeVries } }));
     expect(limited.fields.bankAccount).to.deep.equal({ shared: false });
     expect(limited.fields.costCenters).to.deep.equal({ shared: false });
-    problemOf('getSyncPreview', b.getSyncPreview({ params: { userId: 'usr-nope' }, query: { employeeId: E.janDeVries } }), 404, 'user_not_found');
-    problemOf('getSyncPreview', b.getSyncPreview({ params: { userId: U.jan }, query: { employeeId: 'emp-nope' } }), 404, 'employee_not_found');
+    expect(problemOf('getSyncPreview', b.getSyncPreview({ params: { userId: 'usr-nope' }, query: { employeeId: E.janDeVries } }), 404, 'not_found').detail).to.contain('usr-nope');
+    expect(problemOf('getSyncPreview', b.getSyncPreview({ params: { userId: U.jan }, query: { employeeId: 'emp-nope' } }), 404, 'not_found').detail).to.contain('emp-nope');
   });
 });
 
@@ -537,7 +555,7 @@ describe('FakeBackend: invitations and exclusions', () => {
     expect(excluded.find((c) => c.employeeId === E.emmaFischer)?.excluded).to.equal(true);
     ok('setExclusion', b.setExclusion({ params: { employeeId: E.emmaFischer }, body: { excluded: false } }));
     expect(allCandidates(b).map((c) => c.employeeId)).to.include(E.emmaFischer);
-    problemOf('setExclusion', b.setExclusion({ params: { employeeId: 'emp-nope' }, body: { excluded: true } }), 404, 'employee_not_found');
+    problemOf('setExclusion', b.setExclusion({ params: { employeeId: 'emp-nope' }, body: { excluded: true } }), 404, 'not_found');
   });
 });
 
@@ -567,7 +585,7 @@ describe('FakeBackend: approver absences and delegations', () => {
     expect(items.find((c) => c.id === U.jan)!.isRequesterOfWaiting).to.equal(false);
     const found = ok('listSubstituteCandidates', b.listSubstituteCandidates({ params: { absenceId: A.anna }, query: { q: 'lotte' } })).items;
     expect(found.map((c) => c.id)).to.deep.equal([U.lotte]);
-    problemOf('listSubstituteCandidates', b.listSubstituteCandidates({ params: { absenceId: 'abs-nope' } }), 404, 'absence_not_found');
+    problemOf('listSubstituteCandidates', b.listSubstituteCandidates({ params: { absenceId: 'abs-nope' } }), 404, 'not_found');
   });
 
   it('creates, changes and ends a delegation; validates substitute and period', () => {
@@ -591,7 +609,8 @@ describe('FakeBackend: approver absences and delegations', () => {
     expect(ended.status).to.equal('ended');
     expect(ok('listApproverAbsences', b.listApproverAbsences()).items.find((a) => a.id === A.anna)!.delegation).to.equal(null);
     problemOf('updateDelegation', b.updateDelegation({ params: { delegationId: d.id }, body: { endsOn: TODAY }, headers: key('u3') }), 409, 'delegation_ended');
-    problemOf('endDelegation', b.endDelegation({ params: { delegationId: 'dlg-nope' } }), 404, 'delegation_not_found');
+    problemOf('endDelegation', b.endDelegation({ params: { delegationId: 'dlg-nope' } }), 404, 'not_found');
+    problemOf('updateDelegation', b.updateDelegation({ params: { delegationId: 'dlg-nope' }, body: { endsOn: TODAY }, headers: key('u4') }), 404, 'not_found');
   });
 
   it('moves from scheduled to active to ended with the clock', () => {
@@ -635,7 +654,7 @@ describe('FakeBackend: sync notices and deactivations', () => {
     expect(after.find((d) => d.userId === U.noah)!.status).to.equal('deactivated');
     expect(after.find((d) => d.userId === U.femke)!.deactivatesOn).to.equal(null);
     problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.tim }, body: { keepActive: true } }), 409, 'no_last_working_day');
-    problemOf('deactivateNow', b.deactivateNow({ params: { userId: 'usr-nope' }, headers: key('x') }), 404, 'user_not_found');
+    problemOf('deactivateNow', b.deactivateNow({ params: { userId: 'usr-nope' }, headers: key('x') }), 404, 'not_found');
   });
 });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { EndpointName, InviteCandidatePage, Problem } from '../../src/contract/index.js';
 import { startFakeBackend, type FakeBackendHandle, type StartFakeBackendOptions } from '../../mocks/browser.js';
+import { errorCodes, errorsOf, type ErrorCode } from '../../src/contract/endpoint-docs.js';
 import { responseIssues } from '../../mocks/conformance.js';
 import { FakeBackend, type FakeSnapshot } from '../../mocks/fake-backend.js';
 import type { FaultKind } from '../../mocks/faults.js';
@@ -19,7 +20,7 @@ interface Answer {
 
 let fake: FakeBackendHandle;
 
-/** fetch + read the body; checks that whatever came back conforms to the contract. */
+/** fetch + read the body; checks that whatever came back conforms to the contract, problem codes included. */
 async function send(name: EndpointName, path: string, init: RequestInit & { json?: unknown } = {}, base = '/api/hr'): Promise<Answer> {
   const { json, ...rest } = init;
   const headers = new Headers(rest.headers);
@@ -29,6 +30,11 @@ async function send(name: EndpointName, path: string, init: RequestInit & { json
   const answer: Answer = { status: res.status, text, body: text ? (JSON.parse(text) as unknown) : null, headers: {} };
   res.headers.forEach((value, key) => (answer.headers[key] = value));
   expect(responseIssues(name, answer), text).to.deep.equal([]);
+  if (answer.status >= 400) {
+    const code = (answer.body as Problem).code as ErrorCode;
+    expect(errorsOf(name), `${String(code)} is documented for ${name}`).to.include(code);
+    expect(errorCodes[code].status, `${code} is documented as ${answer.status}`).to.equal(answer.status);
+  }
   return answer;
 }
 
@@ -54,7 +60,7 @@ describe('msw handlers over the fake backend', () => {
     const missing = await send('getSyncRun', '/sync-runs/run-nope');
     expect(missing.status).to.equal(404);
     expect(missing.headers['content-type']).to.equal('application/problem+json');
-    expect(problem(missing).code).to.equal('sync_run_not_found');
+    expect(problem(missing)).to.deep.include({ code: 'not_found', detail: 'No sync run run-nope.' });
   });
 
   it('parses repeated query parameters and booleans, and logs the request', async () => {
@@ -78,7 +84,31 @@ describe('msw handlers over the fake backend', () => {
     expect(entry.headers['x-host-tenant']).to.equal('acme');
     const bad = await send('setExclusion', `/invite-candidates/${E.emmaFischer}/exclusion`, { method: 'PUT', body: '{"excluded": tr', headers: { 'Content-Type': 'application/json' } });
     expect(bad.status).to.equal(400);
-    expect(problem(bad).code).to.equal('malformed_json');
+    expect(problem(bad)).to.deep.include({ code: 'invalid_request', detail: 'The request body is not valid JSON.' });
+  });
+
+  it('answers 400 invalid_request for a query or a body the schema refuses, naming the parameter or field', async () => {
+    const query = await send('listInviteCandidates', '/invite-candidates?limit=0');
+    expect(query.status).to.equal(400);
+    expect(problem(query).code).to.equal('invalid_request');
+    expect(problem(query).detail).to.contain('query parameter limit');
+    const body = await send('setExclusion', `/invite-candidates/${E.emmaFischer}/exclusion`, { method: 'PUT', json: { excluded: 'yes' } });
+    expect(body.status).to.equal(400);
+    expect(problem(body)).to.deep.include({ code: 'invalid_request', detail: 'The request body is invalid at /excluded: Expected boolean.' });
+    expect(problem(body).errors!.map((e) => e.pointer)).to.deep.equal(['/excluded']);
+    const missing = await send('setExclusion', `/invite-candidates/${E.emmaFischer}/exclusion`, { method: 'PUT' });
+    expect(missing.status).to.equal(400);
+    expect(problem(missing).code).to.equal('invalid_request');
+    // Nothing was written.
+    expect(((await send('listInviteCandidates', '/invite-candidates?excluded=true')).body as InviteCandidatePage).items.map((c) => c.employeeId)).not.to.include(E.emmaFischer);
+  });
+
+  it('starting a sync while one runs answers 202 with that run', async () => {
+    await fake.reset({ ...OPTIONS, syncDurationMs: 60_000 });
+    const first = await send('startSync', '/sync-runs', { method: 'POST', headers: { 'Idempotency-Key': 'sync-a' } });
+    const second = await send('startSync', '/sync-runs', { method: 'POST', headers: { 'Idempotency-Key': 'sync-b' } });
+    expect([first.status, second.status]).to.deep.equal([202, 202]);
+    expect((second.body as { id: string; status: string })).to.deep.include({ id: (first.body as { id: string }).id, status: 'running' });
   });
 
   it('carries ETags and honours If-Match', async () => {
@@ -88,6 +118,7 @@ describe('msw handlers over the fake backend', () => {
     const body = { mappings: [] };
     const noMatch = await send('saveTeamMapping', '/team-mapping', { method: 'PUT', json: body, headers: { 'Idempotency-Key': 'a' } });
     expect(noMatch.status).to.equal(428);
+    expect(problem(noMatch).code).to.equal('precondition_required');
     const saved = await send('saveTeamMapping', '/team-mapping', { method: 'PUT', json: body, headers: { 'Idempotency-Key': 'b', 'If-Match': etag } });
     expect(saved.status).to.equal(200);
     expect(saved.headers['etag']).not.to.equal(etag);
