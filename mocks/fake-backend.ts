@@ -1224,15 +1224,13 @@ export class FakeBackend implements EndpointMethods {
 
     setKeepActive: ({ params, body }) => {
       const u = this.userAt(params.userId);
-      if (body.keepActive) {
-        this.keepActive.add(u.id);
-        this.deactivated.delete(u.id);
-      } else {
-        this.keepActive.delete(u.id);
-      }
-      const d = this.deactivation(u.id);
-      if (!d) fail(409, 'no_last_working_day', `${u.name} has no last working day in the HR system.`);
-      return { body: { userId: u.id, status: d.status } };
+      // Refusals change nothing: check before writing.
+      const current = this.deactivation(u.id);
+      if (!current) fail(409, 'no_last_working_day', `${u.name} has no last working day in the HR system.`);
+      if (current.status === 'deactivated') fail(409, 'already_deactivated', `${u.name} has already been deactivated.`);
+      if (body.keepActive) this.keepActive.add(u.id);
+      else this.keepActive.delete(u.id);
+      return { body: { userId: u.id, status: this.deactivation(u.id)!.status } };
     },
   };
 

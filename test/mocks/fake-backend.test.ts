@@ -653,8 +653,45 @@ describe('FakeBackend: sync notices and deactivations', () => {
     const after = ok('getSyncNotices', b.getSyncNotices()).deactivations;
     expect(after.find((d) => d.userId === U.noah)!.status).to.equal('deactivated');
     expect(after.find((d) => d.userId === U.femke)!.deactivatesOn).to.equal(null);
-    problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.tim }, body: { keepActive: true } }), 409, 'no_last_working_day');
     problemOf('deactivateNow', b.deactivateNow({ params: { userId: 'usr-nope' }, headers: key('x') }), 404, 'not_found');
+  });
+});
+
+describe('FakeBackend: keep active refuses without changing anything', () => {
+  const deactivation = (b: FakeBackend, userId: string) => ok('getSyncNotices', b.getSyncNotices()).deactivations.find((d) => d.userId === userId);
+
+  it('409 already_deactivated once the user is deactivated, whichever way', () => {
+    const { backend: b } = make();
+    // Julia: the grace period after her last working day is over.
+    const julia = deactivation(b, U.julia);
+    expect(julia?.status).to.equal('deactivated');
+    for (const keepActive of [true, false]) {
+      const refused = problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.julia }, body: { keepActive } }), 409, 'already_deactivated');
+      expect(refused.detail).to.contain('Julia Schmitt');
+    }
+    expect(deactivation(b, U.julia)).to.deep.equal(julia);
+    // Femke: deactivated now, before her last working day.
+    ok('deactivateNow', b.deactivateNow({ params: { userId: U.femke }, headers: key('f') }));
+    problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.femke }, body: { keepActive: true } }), 409, 'already_deactivated');
+    expect(deactivation(b, U.femke)?.status).to.equal('deactivated');
+  });
+
+  it('a user without a last working day: 409 no_last_working_day, nothing stored', () => {
+    const { backend: b } = make();
+    const before = b.snapshot();
+    const refused = problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.tim }, body: { keepActive: true } }), 409, 'no_last_working_day');
+    expect(refused.detail).to.contain('no last working day');
+    expect(b.snapshot()).to.deep.equal(before);
+  });
+
+  it('a user deactivated by hand without a last working day stays deactivated', () => {
+    const { backend: b } = make();
+    ok('deactivateNow', b.deactivateNow({ params: { userId: U.tim }, headers: key('t') }));
+    const deactivated = deactivation(b, U.tim);
+    expect(deactivated?.status).to.equal('deactivated');
+    problemOf('setKeepActive', b.setKeepActive({ params: { userId: U.tim }, body: { keepActive: true } }), 409, 'already_deactivated');
+    expect(deactivation(b, U.tim)).to.deep.equal(deactivated);
+    expect(ok('listSubstituteCandidates', b.listSubstituteCandidates({ params: { absenceId: A.anna } })).items.map((c) => c.id)).not.to.include(U.tim);
   });
 });
 
