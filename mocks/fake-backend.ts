@@ -824,8 +824,12 @@ export class FakeBackend implements EndpointMethods {
     return a;
   }
 
-  /** Field errors of a delegation period and substitute for `absence`. */
-  private delegationErrors(absence: World['absences'][number], substituteId: string, startsOn: string, endsOn: string): FieldError[] {
+  /**
+   * Field errors of a delegation period and substitute for `absence`. `newStart`: the request sets
+   * `startsOn` (a create, or a change of it), so it may not lie in the past; an active delegation
+   * keeps the start it had.
+   */
+  private delegationErrors(absence: World['absences'][number], substituteId: string, startsOn: string, endsOn: string, newStart: boolean): FieldError[] {
     const errors: FieldError[] = [];
     const add = (pointer: string, code: string, detail: string) => errors.push({ pointer, code, detail });
     const absenceEnd = absence.endsOn ?? FAR_FUTURE;
@@ -835,7 +839,8 @@ export class FakeBackend implements EndpointMethods {
     else if (this.absentUsers(absence.startsOn, absenceEnd, absence.id).has(substituteId)) add('/substituteId', 'substitute_absent', 'This person is absent in the same period.');
     else if (this.deactivation(substituteId)?.status === 'deactivated') add('/substituteId', 'substitute_inactive', 'This user is deactivated.');
     if (endsOn < startsOn) add('/endsOn', 'ends_before_start', 'The end date is before the start date.');
-    if (startsOn < addDays(absence.startsOn, -7)) add('/startsOn', 'outside_absence', 'Starts more than 7 days before the absence.');
+    if (newStart && startsOn < this.today()) add('/startsOn', 'starts_in_past', 'The start date has passed.');
+    else if (startsOn < addDays(absence.startsOn, -7)) add('/startsOn', 'outside_absence', 'Starts more than 7 days before the absence.');
     if (absence.endsOn && endsOn > addDays(absence.endsOn, 7)) add('/endsOn', 'outside_absence', 'Ends more than 7 days after the absence.');
     if (endsOn < this.today()) add('/endsOn', 'ends_in_past', 'The end date has passed.');
     return errors;
@@ -971,6 +976,21 @@ export class FakeBackend implements EndpointMethods {
     },
 
     saveUserLinks: ({ body }) => {
+      // A contradictory request saves nothing: a user twice, or one employee for two users.
+      const errors: FieldError[] = [];
+      const users = new Set<string>();
+      const employees = new Map<string, string>();
+      body.links.forEach((l, i) => {
+        if (users.has(l.userId)) {
+          errors.push({ pointer: `/links/${i}/userId`, code: 'duplicate_user', detail: `${this.userName(l.userId)} is listed more than once.` });
+        } else if (l.employeeId !== null && employees.has(l.employeeId)) {
+          const employee = this.employees[this.employeeIndex.get(l.employeeId) ?? -1]?.name ?? l.employeeId;
+          errors.push({ pointer: `/links/${i}/employeeId`, code: 'duplicate_employee', detail: `${employee} is already chosen for ${this.userName(employees.get(l.employeeId)!)} in this request.` });
+        }
+        users.add(l.userId);
+        if (l.employeeId !== null && !employees.has(l.employeeId)) employees.set(l.employeeId, l.userId);
+      });
+      if (errors.length) fail(422, 'validation_failed', errors.length === 1 ? errors[0]!.detail : 'Some links contradict each other.', { errors });
       const results: ResponseOf<'saveUserLinks'>['results'] = [];
       const previous = new Map<string, number | null | undefined>();
       const setLink = (userId: string, idx: number | null | undefined) => {
@@ -1002,7 +1022,7 @@ export class FakeBackend implements EndpointMethods {
               : null;
         if (reason) {
           const old = previous.get(l.userId);
-          if (!results.some((r) => r.userId === l.userId && r.status === 'saved') && (typeof old !== 'number' || this.linkedBy[old] === 0)) setLink(l.userId, old);
+          if (typeof old !== 'number' || this.linkedBy[old] === 0) setLink(l.userId, old);
           results.push({ userId: l.userId, status: 'failed', reason });
           continue;
         }
@@ -1169,7 +1189,7 @@ export class FakeBackend implements EndpointMethods {
 
     createDelegation: ({ body }) => {
       const absence = this.absenceAt(body.absenceId, '/absenceId');
-      const errors = this.delegationErrors(absence, body.substituteId, body.startsOn, body.endsOn);
+      const errors = this.delegationErrors(absence, body.substituteId, body.startsOn, body.endsOn, true);
       if (errors.length) fail(422, 'validation_failed', 'The delegation is invalid.', { errors });
       const existing = [...this.delegations.values()].find((d) => d.absenceId === absence.id && this.delegationStatus(d) !== 'ended');
       if (existing) fail(409, 'delegation_exists', `Delegation ${existing.id} already covers this absence; change it instead.`);
@@ -1183,7 +1203,7 @@ export class FakeBackend implements EndpointMethods {
       if (!d) fail(404, 'not_found', `No delegation ${params.delegationId}.`);
       if (this.delegationStatus(d) === 'ended') fail(409, 'delegation_ended', 'This delegation has ended.');
       const next = { ...d, substituteId: body.substituteId ?? d.substituteId, startsOn: body.startsOn ?? d.startsOn, endsOn: body.endsOn ?? d.endsOn };
-      const errors = this.delegationErrors(this.absenceAt(d.absenceId), next.substituteId, next.startsOn, next.endsOn);
+      const errors = this.delegationErrors(this.absenceAt(d.absenceId), next.substituteId, next.startsOn, next.endsOn, next.startsOn !== d.startsOn);
       if (errors.length) fail(422, 'validation_failed', 'The delegation is invalid.', { errors });
       Object.assign(d, next);
       return { body: this.delegationView(d) };

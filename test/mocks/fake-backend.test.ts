@@ -475,6 +475,21 @@ describe('FakeBackend: user links and sync preview', () => {
     expect(allCandidates(b).map((c) => c.employeeId)).not.to.include(E.janDeVries);
   });
 
+  it('refuses a contradictory save as a whole: a user twice, one employee for two users', () => {
+    const { backend: b } = make();
+    const doc = ok('getUserLinks', b.getUserLinks());
+    const save = (links: { userId: string; employeeId: string | null }[], k: string) =>
+      b.saveUserLinks({ body: { links }, headers: { 'If-Match': doc.version, ...key(k) } });
+    const twice = problemOf('saveUserLinks', save([{ userId: U.sophie, employeeId: E.sophieJansen }, { userId: U.lars, employeeId: E.larsBecker }, { userId: U.sophie, employeeId: null }], 'u'), 422, 'validation_failed');
+    expect(twice.errors).to.deep.equal([{ pointer: '/links/2/userId', code: 'duplicate_user', detail: 'Sophie Jansen is listed more than once.' }]);
+    const shared = problemOf('saveUserLinks', save([{ userId: U.jan, employeeId: E.emmaFischer }, { userId: U.lieke, employeeId: E.emmaFischer }], 'e'), 422, 'validation_failed');
+    expect(shared.errors).to.deep.equal([{ pointer: '/links/1/employeeId', code: 'duplicate_employee', detail: 'Emma Fischer is already chosen for J. de Vries in this request.' }]);
+    // Nothing was saved.
+    expect(ok('getUserLinks', b.getUserLinks())).to.deep.equal(doc);
+    // Unlinking two users in one save is no contradiction.
+    ok('saveUserLinks', save([{ userId: U.jan, employeeId: null }, { userId: U.anna, employeeId: null }], 'n'));
+  });
+
   it('swaps two links in one save', () => {
     const { backend: b } = make();
     const doc = ok('getUserLinks', b.getUserLinks());
@@ -611,6 +626,19 @@ describe('FakeBackend: approver absences and delegations', () => {
     problemOf('updateDelegation', b.updateDelegation({ params: { delegationId: d.id }, body: { endsOn: TODAY }, headers: key('u3') }), 409, 'delegation_ended');
     problemOf('endDelegation', b.endDelegation({ params: { delegationId: 'dlg-nope' } }), 404, 'not_found');
     problemOf('updateDelegation', b.updateDelegation({ params: { delegationId: 'dlg-nope' }, body: { endsOn: TODAY }, headers: key('u4') }), 404, 'not_found');
+  });
+
+  it('refuses a start in the past, but an active delegation keeps the start it had', () => {
+    const { backend: b } = make();
+    const past = problemOf('createDelegation', b.createDelegation({ body: { absenceId: A.anna, substituteId: U.lotte, startsOn: addDays(TODAY, -1), endsOn: addDays(TODAY, 9) }, headers: key('p') }), 422, 'validation_failed');
+    expect(past.errors).to.deep.equal([{ pointer: '/startsOn', code: 'starts_in_past', detail: 'The start date has passed.' }]);
+    expect(ok('listApproverAbsences', b.listApproverAbsences()).items.find((a) => a.id === A.anna)!.delegation).to.equal(null);
+    // Pieter's delegation started 10 days ago: another substitute keeps that start ...
+    const changed = ok('updateDelegation', b.updateDelegation({ params: { delegationId: fixtures.delegations.pieter }, body: { substituteId: U.tim }, headers: key('k') }));
+    expect(changed).to.deep.include({ startsOn: addDays(TODAY, -10), substitute: { id: U.tim, name: changed.substitute.name } });
+    // ... and moving the start to another past day is refused.
+    const moved = problemOf('updateDelegation', b.updateDelegation({ params: { delegationId: fixtures.delegations.pieter }, body: { startsOn: addDays(TODAY, -5) }, headers: key('m') }), 422, 'validation_failed');
+    expect(moved.errors!.map((e) => [e.pointer, e.code])).to.deep.equal([['/startsOn', 'starts_in_past']]);
   });
 
   it('moves from scheduled to active to ended with the clock', () => {
