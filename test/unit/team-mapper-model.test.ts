@@ -17,6 +17,7 @@ import {
   previewMapByName,
   readDraft,
   rebase,
+  refusedNames,
   savePlan,
   setChoices,
 } from '../../src/components/team-mapper/mapping-model.js';
@@ -154,5 +155,26 @@ describe('team-mapper model', () => {
     expect(readDraft({ v: 2 })).to.equal(undefined);
     expect(readDraft('x')).to.equal(undefined);
     expect(readDraft({ v: 1, baseVersion: 'v1', edits: {} })?.conflicts).to.deep.equal({});
+  });
+
+  it('reads back the teams a save created only when they are well-formed', () => {
+    const team = { id: 'at-legal', name: 'Legal', memberCount: 0, fromHrTeamId: 'h-legal' };
+    expect(readDraft({ v: 1, baseVersion: 'v1', edits: {}, created: [team] })?.created).to.deep.equal([team]);
+    expect(readDraft({ v: 1, baseVersion: 'v1', edits: {}, created: [{ ...team, memberCount: 'x' }] })?.created).to.deep.equal([]);
+    expect(readDraft({ v: 1, baseVersion: 'v1', edits: {}, created: 'nonsense' })?.created).to.deep.equal([]);
+  });
+
+  it('places the backend\'s refusals on the HR team of the creation they point at', () => {
+    const creations = [
+      { name: 'Sales', fromHrTeamId: 'h-sales' },
+      { name: 'Legal', fromHrTeamId: 'h-legal' },
+    ];
+    const { byHrTeam, unplaced } = refusedNames(creations, [
+      { pointer: '/teams/1/name', code: 'name_taken', detail: 'Taken.' },
+      { pointer: '/teams/7/name', code: 'name_taken', detail: 'No such creation.' },
+      { pointer: '/teams/0/fromHrTeamId', code: 'unknown_hr_team', detail: 'Unknown HR team.' },
+    ]);
+    expect([...byHrTeam]).to.deep.equal([['h-legal', { name: 'Legal', detail: 'Taken.' }]]);
+    expect(unplaced.map((e) => e.pointer)).to.deep.equal(['/teams/7/name', '/teams/0/fromHrTeamId']);
   });
 });

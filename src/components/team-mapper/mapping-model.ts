@@ -1,5 +1,5 @@
 import type { FieldError } from '../../contract/common.js';
-import type { AppTeam, CreateAppTeamsRequest, CreateAppTeamsResponse, HrTeam, TeamMapping, TeamMappingDoc } from '../../contract/teams.js';
+import { CreateAppTeamsResponse, type AppTeam, type CreateAppTeamsRequest, type HrTeam, type TeamMapping, type TeamMappingDoc } from '../../contract/teams.js';
 
 /** What the admin chose for one HR team: an app team id, a new app team to create, or not mapped. */
 export type Choice = string | { create: string } | null;
@@ -345,17 +345,7 @@ export function readDraft(value: unknown): MappingDraft | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const draft = value as Partial<MappingDraft>;
   if (draft.v !== 1 || typeof draft.baseVersion !== 'string' || !draft.edits || typeof draft.edits !== 'object') return undefined;
-  const created = Array.isArray(draft.created) ? draft.created.filter(isCreatedTeam) : [];
+  // Read back through the contract's schema: a stored draft is as untrusted as a response.
+  const created = CreateAppTeamsResponse.shape.created.safeParse(draft.created ?? []).data ?? [];
   return { v: 1, baseVersion: draft.baseVersion, edits: draft.edits, conflicts: draft.conflicts ?? {}, keys: draft.keys ?? {}, created };
-}
-
-function isCreatedTeam(value: unknown): value is CreatedTeam {
-  if (!value || typeof value !== 'object') return false;
-  const team = value as Partial<CreatedTeam>;
-  return (
-    typeof team.id === 'string' &&
-    typeof team.name === 'string' &&
-    typeof team.memberCount === 'number' &&
-    (team.fromHrTeamId === null || typeof team.fromHrTeamId === 'string')
-  );
 }
